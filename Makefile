@@ -1,0 +1,48 @@
+# Two commands: `make run` serves the portal with demo data, `make test` runs every check.
+# Both set everything up first (virtualenv, requirements, embedded PostgreSQL, migrations,
+# translations, static files) and are safe and fast to run again.
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint messages stop-db
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+CHROMIUM ?= $(or $(CHROMIUM_PATH),$(wildcard /usr/bin/chromium))
+
+help:
+	@echo "make run      set up and serve the portal with demo data at http://127.0.0.1:8000"
+	@echo "make test     set up and run linters, Django checks and the whole test suite"
+	@echo "make messages refresh the translation catalogs after changing strings"
+	@echo "make stop-db  stop the embedded PostgreSQL server"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+setup: $(VENV)/.installed
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable
+	$(MANAGE) compilemessages -v 0 --ignore "$(VENV)" --ignore node_modules
+	$(MANAGE) collectstatic --noinput -v 0
+
+run: setup
+	$(MANAGE) seed_demo
+	@echo "Serving the portal at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: setup lint
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	@if [ -z "$(CHROMIUM)" ]; then $(VENV)/bin/playwright install chromium; fi
+	CHROMIUM_PATH="$(CHROMIUM)" $(VENV)/bin/pytest
+
+messages: $(VENV)/.installed
+	$(PY) scripts/update_messages.py
+
+stop-db: $(VENV)/.installed
+	$(PY) -m portal.database stop

@@ -1,0 +1,116 @@
+"""One place that checks and sanitises uploaded images (activity photos, report photos).
+
+Uploads are judged by their content, never their name: only JPEG, PNG and WebP pass, within a size
+cap and a pixel cap (against decompression bombs). A passing image is decoded, turned upright from
+its EXIF orientation, shrunk to a sensible size and re-encoded as a fresh JPEG, so that nothing of
+the original file survives: no EXIF (GPS included), no XMP, no comments, no ICC or trailing data.
+"""
+
+import warnings
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 2000
+JPEG_QUALITY = 85
+ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp"
+
+ERRORS = {
+    "too_large": _("The file is too large (%(size)s). The maximum is %(max)s."),
+    "not_an_image": _("This file is not a photo we can accept. Choose a JPEG, PNG or WebP image."),
+    "format": _("Photos must be JPEG, PNG or WebP; this file is %(format)s."),
+    "too_many_pixels": _("The image has too many pixels. Choose one of at most %(max)s megapixels."),
+    "damaged": _("The image file is damaged or incomplete. Choose another photo."),
+}
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    """A re-encoded JPEG that carries no metadata of the upload it came from."""
+
+    content: bytes
+    width: int
+    height: int
+
+    def as_file(self, name: str) -> ContentFile:
+        return ContentFile(self.content, name=name)
+
+
+def _error(code: str, **params) -> ValidationError:
+    return ValidationError(ERRORS[code], code=code, params=params)
+
+
+def _encode(image: Image.Image) -> CleanImage:
+    buffer = BytesIO()
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return CleanImage(buffer.getvalue(), image.width, image.height)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB pixels only: transparency over white, palettes and other modes converted."""
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def open_checked(upload, *, max_bytes: int = MAX_UPLOAD_BYTES, max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Open an uploaded file as an image after checking its size, format and pixel count.
+
+    Raises ValidationError with a translated message and a code naming the problem.
+    """
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes:
+        raise _error("too_large", size=filesizeformat(size), max=filesizeformat(max_bytes))
+    upload.seek(0)
+    too_many_pixels = _error("too_many_pixels", max=max_pixels // 1_000_000)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+    except Image.DecompressionBombError:
+        raise too_many_pixels from None
+    except UnidentifiedImageError:
+        raise _error("not_an_image") from None
+    except OSError:
+        raise _error("damaged") from None
+    if image.format not in ALLOWED_FORMATS:
+        raise _error("format", format=image.format)
+    if image.width * image.height > max_pixels:
+        raise too_many_pixels
+    return image
+
+
+def clean_image(
+    upload, *, max_bytes: int = MAX_UPLOAD_BYTES, max_pixels: int = MAX_PIXELS, max_side: int = MAX_SIDE
+) -> CleanImage:
+    """Check an upload and return it re-encoded: upright, at most ``max_side`` pixels, without metadata."""
+    image = open_checked(upload, max_bytes=max_bytes, max_pixels=max_pixels)
+    try:
+        image.load()
+        image = ImageOps.exif_transpose(image)
+        image = _flatten(image)
+    except (OSError, ValueError, SyntaxError):
+        raise _error("damaged") from None
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    image.info = {}
+    return _encode(image)
+
+
+def resized(clean: CleanImage, width: int) -> CleanImage:
+    """A smaller copy (for thumbnails and srcset), never wider than the original."""
+    image = Image.open(BytesIO(clean.content))
+    if image.width <= width:
+        return clean
+    height = max(1, round(image.height * width / image.width))
+    return _encode(image.resize((width, height), Image.Resampling.LANCZOS))

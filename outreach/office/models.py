@@ -1,0 +1,68 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OfficeProfile(models.Model):
+    """The office's identity shown on every page: one record, edited by administrators."""
+
+    name = models.CharField(_("office name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=80, help_text=_("Shown next to the logo, e.g. “Imigrasi Blitar”.")
+    )
+    parent_agency = models.CharField(
+        _("parent agency"), max_length=200, blank=True, help_text=_("Shown above the office name in the header.")
+    )
+    address = models.TextField(_("address"))
+    phone = models.CharField(_("phone"), max_length=40)
+    whatsapp = models.CharField(_("WhatsApp hotline"), max_length=40)
+    email = models.EmailField(_("email"))
+    opening_hours = models.TextField(_("opening hours"), help_text=_("One line per day or group of days."))
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    about = models.TextField(_("about the office"), blank=True, help_text=_("A short introduction for the home page."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("office profile")
+        verbose_name_plural = _("office profile")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def whatsapp_link(self) -> str:
+        """A wa.me link built from the hotline number (Indonesian numbers written 08… become 628…)."""
+        digits = "".join(ch for ch in self.whatsapp if ch.isdigit())
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}" if digits else ""
+
+    @property
+    def phone_link(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def map_link(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+
+    @classmethod
+    def current(cls) -> "OfficeProfile | None":
+        """The office profile, or None before an administrator has created it."""
+        return cls.objects.order_by("pk").first()

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import gettext_lazy as _
+
+from outreach.office.models import OfficeProfile
+
+# The main navigation: label and URL name. Entries whose app is not installed are left out.
+NAVIGATION = [
+    (_("Home"), "home"),
+    (_("Desa Binaan"), "villages:index"),
+    (_("Schools & Campuses"), "schools:index"),
+    (_("Reading Corners"), "reading_corners:index"),
+    (_("Activities"), "activities:index"),
+    (_("Information"), "pages:index"),
+    (_("Statistics"), "stats:index"),
+]
+REPORT_URL_NAME = "reports:start"
+
+
+def _reverse_or_none(name):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def navigation(request):
+    current = request.resolver_match
+    current_name = current.view_name if current else ""
+    current_namespace = current.namespace if current else ""
+    items = []
+    for label, name in NAVIGATION:
+        url = _reverse_or_none(name)
+        if url is None:
+            continue
+        namespace = name.partition(":")[0] if ":" in name else ""
+        active = current_name == name or bool(namespace and namespace == current_namespace)
+        items.append({"label": label, "url": url, "active": active})
+    return items
+
+
+def language_links(request):
+    """Links to the current page in every language (falls back to the home page)."""
+    path = request.get_full_path()
+    active = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url == path and code != active:
+            with override(code):
+                url = reverse("home")
+        info = get_language_info(code)
+        links.append({"code": code, "name": info["name_local"], "url": url, "active": code == active})
+    return links
+
+
+def site(request):
+    return {
+        "office": SimpleLazyObject(OfficeProfile.current),
+        "main_navigation": SimpleLazyObject(lambda: navigation(request)),
+        "report_url": SimpleLazyObject(lambda: _reverse_or_none(REPORT_URL_NAME) or ""),
+        "language_links": SimpleLazyObject(lambda: language_links(request)),
+    }

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from portal import views
+from portal.sitemaps import collect_sitemaps
+
+admin.site.site_header = _("Imigrasi Outreach Portal — back office")
+admin.site.site_title = _("Imigrasi Outreach Portal")
+admin.site.index_title = _("Back office")
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("program/desa-binaan/", include("outreach.villages.urls")),
+    path("program/sekolah/", include("outreach.schools.urls")),
+    path("pojok-baca/", include("outreach.reading_corners.urls")),
+    path("lapor/", include("outreach.reports.urls")),
+    path("", include("outreach.activities.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,56 @@
+import re
+
+import pytest
+
+from tests.factories import OfficeProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_serves_the_home_page_in_indonesian_by_default(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert '<html lang="id">' in response.text
+    assert "Imigrasi hadir di tengah masyarakat" in response.text
+
+
+def test_it_serves_the_home_page_in_english_under_en(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.text
+    assert "Immigration comes to the people" in response.text
+
+
+def test_language_switcher_links_to_the_same_page_in_the_other_language(client):
+    indonesian = client.get("/").text
+    english = client.get("/en/").text
+    assert re.search(r'<a href="/en/" hreflang="en"', indonesian)
+    assert re.search(r'<a href="/" hreflang="id"', english)
+
+
+def test_it_shows_the_office_profile_in_the_footer(client):
+    OfficeProfileFactory(phone="(0342) 123 456", whatsapp="0812 1111 2222")
+    response = client.get("/")
+    assert "Kantor Imigrasi Kelas II Non TPI Blitar" in response.text
+    assert 'href="tel:0342123456"' in response.text
+    assert 'href="https://wa.me/6281211112222"' in response.text
+
+
+def test_it_renders_without_an_office_profile(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Kantor Imigrasi" in response.text
+
+
+def test_it_has_a_skip_link_and_landmarks(client):
+    html = client.get("/").text
+    assert 'href="#main"' in html
+    assert '<main id="main"' in html
+    assert "<header" in html and "<footer" in html
+    assert 'aria-label="Navigasi utama"' in html
+
+
+def test_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    OfficeProfileFactory()
+    with django_assert_max_num_queries(2):
+        client.get("/")

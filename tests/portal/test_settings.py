@@ -1,0 +1,70 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    environment.update(env)
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True)
+
+
+def production_env(**overrides):
+    env = {
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "portal.example.go.id",
+        "CSRF_TRUSTED_ORIGINS": "https://portal.example.go.id",
+    }
+    env.update(overrides)
+    return env
+
+
+def test_it_refuses_to_start_in_production_without_a_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = run(["manage.py", "check"], **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_it_refuses_to_start_in_production_without_allowed_hosts():
+    result = run(["manage.py", "check"], **production_env(ALLOWED_HOSTS=""))
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
+
+
+def test_it_rejects_an_unclear_boolean():
+    result = run(["manage.py", "check"], DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_deploy_checks_pass_under_production_settings():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_host_parameter_becomes_the_host():
+    from portal.database import parse_url
+
+    config = parse_url("postgresql://portal:secret@/portal?host=/run/postgresql", conn_max_age=600)
+    assert config["HOST"] == "/run/postgresql"
+    assert "host" not in config["OPTIONS"]
+    assert config["CONN_MAX_AGE"] == 600
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_it_runs_on_postgresql(db):
+    from django.db import connection
+
+    assert connection.vendor == "postgresql"
