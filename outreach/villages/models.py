@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from outreach.places import Place
+
+
+class ProgramStatus(models.TextChoices):
+    NOT_ENROLLED = "", _("Not in the desa binaan program")
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    GRADUATED = "graduated", _("Graduated")
+
+
+class VillageQuerySet(models.QuerySet):
+    def desa_binaan(self):
+        """Villages in the desa binaan program, whatever their stage."""
+        return self.exclude(program_status=ProgramStatus.NOT_ENROLLED)
+
+
+class Village(Place):
+    """A desa or kelurahan, and its place in the desa binaan program when it has one."""
+
+    program_status = models.CharField(
+        _("desa binaan status"), max_length=20, choices=ProgramStatus.choices, blank=True, default=""
+    )
+    program_since = models.DateField(_("in the program since"), null=True, blank=True)
+    selection_reason = models.TextField(
+        _("why it was chosen"),
+        blank=True,
+        help_text=_("E.g. “ranks first in passport applications in the regency”."),
+    )
+    pimpasa = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("PIMPASA"),
+        help_text=_("Petugas Imigrasi Pembina Desa: the officer responsible for the village."),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fostered_villages",
+    )
+    contact_name = models.CharField(_("village contact person"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("village contact phone"), max_length=40, blank=True)
+
+    objects = VillageQuerySet.as_manager()
+
+    class Meta(Place.Meta):
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+
+    @property
+    def is_desa_binaan(self) -> bool:
+        return self.program_status != ProgramStatus.NOT_ENROLLED
+
+
+class VillageIndicator(models.Model):
+    """Yearly figures of a village, entered by officers, to judge the program before and after it started."""
+
+    village = models.ForeignKey(Village, verbose_name=_("village"), on_delete=models.CASCADE, related_name="indicators")
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    passport_applicants = models.PositiveIntegerField(_("passport applicants"))
+    refused_applicants = models.PositiveIntegerField(
+        _("applicants refused as suspected non-procedural migrant workers")
+    )
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("village indicator")
+        verbose_name_plural = _("village indicators")
+        ordering = ["village", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["village", "year"], name="village_indicator_one_per_year"),
+            models.CheckConstraint(
+                condition=models.Q(refused_applicants__lte=models.F("passport_applicants")),
+                name="village_indicator_refused_within_applicants",
+                violation_error_message=_("Refused applicants cannot outnumber passport applicants."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.village} {self.year}"
