@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     # The portal's own apps; places before the activities that point at them.

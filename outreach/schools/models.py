@@ -1,7 +1,9 @@
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from outreach.places import Place
+from outreach.places import Kecamatan, Place
+from outreach.topics import Topic
 
 
 class InstitutionLevel(models.TextChoices):
@@ -26,3 +28,68 @@ class Institution(Place):
     @property
     def is_campus(self) -> bool:
         return self.level == InstitutionLevel.UNIVERSITY
+
+
+class VisitRequestStatus(models.TextChoices):
+    NEW = "new", _("New")
+    SCHEDULED = "scheduled", _("Scheduled")
+    DONE = "done", _("Done")
+    DECLINED = "declined", _("Declined")
+
+
+class VisitRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[VisitRequestStatus.NEW, VisitRequestStatus.SCHEDULED])
+
+
+class VisitRequest(models.Model):
+    """A school's or campus's request for a visit, sent through the public form and triaged by supervisors."""
+
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("school or campus"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visit_requests",
+        help_text=_("Link the request to a known institution when triaging it."),
+    )
+    institution_name = models.CharField(_("name of the school or campus"), max_length=200)
+    institution_level = models.CharField(_("level"), max_length=20, choices=InstitutionLevel.choices)
+    kecamatan = models.CharField(_("kecamatan"), max_length=40, choices=Kecamatan.choices)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    contact_role = models.CharField(_("position"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("phone or WhatsApp"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    preferred_date = models.DateField(_("preferred date"))
+    alternative_date = models.DateField(_("alternative date"), null=True, blank=True)
+    audience = models.CharField(_("audience"), max_length=200, help_text=_("E.g. “grade 12 students and teachers”."))
+    audience_size = models.PositiveIntegerField(_("expected number of participants"))
+    topics = ArrayField(
+        models.CharField(max_length=30, choices=Topic.choices), verbose_name=_("topics wanted"), default=list
+    )
+    message = models.TextField(_("anything else we should know"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=VisitRequestStatus.choices, default=VisitRequestStatus.NEW
+    )
+    internal_note = models.TextField(_("internal note"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = VisitRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visit request")
+        verbose_name_plural = _("visit requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(contact_phone="", contact_email=""),
+                name="visit_request_has_a_contact",
+                violation_error_message=_("Give a phone number or an email address."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.institution_name} ({self.preferred_date:%d-%m-%Y})"
