@@ -2,7 +2,7 @@
 # Both set everything up first (virtualenv, requirements, embedded PostgreSQL, migrations,
 # translations, static files) and are safe and fast to run again.
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint messages stop-db
+.PHONY: help setup run test lint messages stop-db benchmark
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -14,6 +14,7 @@ help:
 	@echo "make test     set up and run linters, Django checks and the whole test suite"
 	@echo "make messages refresh the translation catalogs after changing strings"
 	@echo "make stop-db  stop the embedded PostgreSQL server"
+	@echo "make benchmark  print queries, latency and memory of the public pages"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
@@ -46,3 +47,6 @@ messages: $(VENV)/.installed
 
 stop-db: $(VENV)/.installed
 	$(PY) -m portal.database stop
+
+benchmark: setup
+	$(PY) scripts/benchmark.py
