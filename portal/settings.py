@@ -196,6 +196,7 @@ ADMINS = [("Admin", address) for address in env_list("ADMINS")]
 # Security. Production gets HTTPS-only cookies, HSTS and SSL redirects; behind a TLS-terminating
 # proxy set SECURE_PROXY_SSL_HEADER=true so Django trusts X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True

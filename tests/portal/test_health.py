@@ -23,3 +23,10 @@ def test_it_reports_unavailable_when_the_database_does_not_answer(client, django
             connection.settings_dict["NAME"] = original_name
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unavailable"}
+
+
+@pytest.mark.django_db
+def test_health_check_is_not_redirected_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/").status_code == 301
