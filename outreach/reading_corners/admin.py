@@ -1,11 +1,43 @@
+from pathlib import Path
+
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 
 from .models import ReadingCorner
 
 
+class ReadingCornerAdminForm(forms.ModelForm):
+    class Meta:
+        model = ReadingCorner
+        fields = ["photo"]  # the admin adds the rest from its fieldsets
+        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE})}
+
+    def clean_photo(self):
+        """A new upload is checked by content and replaced by a metadata-free JPEG; a bad one is refused."""
+        photo = self.cleaned_data.get("photo")
+        if not photo or not hasattr(photo, "content_type"):
+            return photo  # no change, or the photo already stored
+        clean = clean_image(photo)
+        return clean.as_file(f"{Path(photo.name).stem or 'pojok-baca'}.jpg")
+
+
 @admin.register(ReadingCorner)
 class ReadingCornerAdmin(admin.ModelAdmin):
-    list_display = ["name", "host_institution", "kecamatan", "status"]
+    form = ReadingCornerAdminForm
+    list_display = ["name", "host_institution", "host_kind", "kecamatan", "status", "since"]
     list_filter = ["status", "host_kind", "kecamatan"]
-    search_fields = ["name", "host_institution"]
+    search_fields = ["name", "host_institution", "address"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status", "since", "photo"]}),
+        (
+            _("Host and place"),
+            {"fields": ["host_institution", "host_kind", "kecamatan", "address", ("latitude", "longitude")]},
+        ),
+        (_("Opening hours and materials"), {"fields": ["opening_hours", "materials"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
