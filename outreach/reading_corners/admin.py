@@ -10,10 +10,16 @@ from .models import ReadingCorner
 
 
 class ReadingCornerAdminForm(forms.ModelForm):
+    # A plain file field: outreach.media judges the content and gives the error, not Django's ImageField.
+    photo = forms.FileField(
+        label=ReadingCorner._meta.get_field("photo").verbose_name,
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+    )
+
     class Meta:
         model = ReadingCorner
         fields = ["photo"]  # the admin adds the rest from its fieldsets
-        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE})}
 
     def clean_photo(self):
         """A new upload is checked by content and replaced by a metadata-free JPEG; a bad one is refused."""

@@ -51,12 +51,13 @@ def bar_chart(values: list[tuple[int, int]], start_year: int | None) -> BarChart
     if not values:
         return None
     largest = max(value for _, value in values) or 1
-    bars, start_x = [], None
+    bars: list[Bar] = []
+    start_x = None
     for index, (year, value) in enumerate(values):
         x = LEFT + index * GROUP_WIDTH + (GROUP_WIDTH - BAR_WIDTH) // 2
         height = round(value / largest * CHART_HEIGHT)
         after = start_year is not None and year >= start_year
-        if after and start_x is None and index > 0:
+        if after and index > 0 and not bars[-1].after_start:
             start_x = LEFT + index * GROUP_WIDTH
         bars.append(Bar(year=year, value=value, x=x, y=BOTTOM - height, height=height, after_start=after))
     return BarChart(bars=bars, start_x=start_x, width=LEFT * 2 + GROUP_WIDTH * len(values))
