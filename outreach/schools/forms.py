@@ -72,6 +72,7 @@ class VisitRequestForm(forms.ModelForm):
         ]
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.error_text_inline = False  # errors in a block whose id matches aria-describedby
         self.helper.layout = Layout(
             Fieldset(_("Your school or campus"), "institution_name", "institution_level", "kecamatan", "address"),
             Fieldset(_("Contact person"), "contact_name", "contact_role", "contact_phone", "contact_email"),

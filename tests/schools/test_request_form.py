@@ -146,7 +146,8 @@ def test_the_form_carries_a_csrf_token_and_accessible_fields(client):
 def test_errors_are_linked_to_their_fields(client):
     html = client.post(URL, form_data(contact_name="")).text
     assert 'href="#id_contact_name"' in html
-    assert 'aria-invalid="true"' in html
+    assert re.search(r'aria-invalid="true" aria-describedby="id_contact_name_error"', html)
+    assert re.search(r'id="id_contact_name_error"[^>]*>\s*<p[^>]*><strong>Bidang ini tidak boleh kosong.', html)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@ import re
 from datetime import date
 
 import pytest
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode
 
 from tests.factories import OfficeProfileFactory, StaffFactory, VillageFactory, VillageIndicatorFactory
 
@@ -121,3 +123,8 @@ def test_the_sitemap_lists_the_desa_binaan_pages_only(client, bakung):
     assert "http://testserver/program/desa-binaan/desa-bakung/" in xml
     assert "http://testserver/en/program/desa-binaan/desa-bakung/" in xml
     assert "desa-togogan" not in xml
+
+
+def test_the_village_page_leaves_a_named_spot_for_the_activity_timeline():
+    template = get_template("villages/detail.html").template
+    assert "village_activities" in {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
