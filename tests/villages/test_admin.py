@@ -112,3 +112,31 @@ def test_the_village_list_filters_by_program_and_searches(client):
     assert "Desa Togogan" in outside and "Desa Bakung" not in outside
     found = client.get("/admin/villages/village/", {"q": "togogan"}).text
     assert "Desa Togogan" in found and "Desa Bakung" not in found
+
+
+def test_an_officer_finds_the_village_by_autocomplete_when_entering_figures(client):
+    VillageFactory(name="Desa Bakung", desa_binaan=True)
+    client.force_login(officer())
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "villages", "model_name": "villageindicator", "field_name": "village", "term": "bak"},
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["Desa Bakung"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/villages/village/",
+        "/admin/villages/village/add/",
+        "/admin/villages/villageindicator/",
+        "/admin/schools/institution/add/",
+        "/admin/schools/visitrequest/?preferred_date__gte=2026-01-01",
+        "/admin/reading_corners/readingcorner/add/",
+    ],
+)
+def test_the_place_admin_pages_open_for_a_supervisor(client, url):
+    VillageIndicatorFactory()
+    client.force_login(supervisor())
+    assert client.get(url).status_code == 200
