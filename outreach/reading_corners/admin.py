@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 
-from .models import ReadingCorner
+from .models import CornerStatus, ReadingCorner
 
 
 class ReadingCornerAdminForm(forms.ModelForm):
@@ -47,3 +47,7 @@ class ReadingCornerAdmin(admin.ModelAdmin):
         (_("Opening hours and materials"), {"fields": ["opening_hours", "materials"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def view_on_site(self, corner):
+        """Closed corners have no public page."""
+        return corner.get_absolute_url() if corner.status == CornerStatus.ACTIVE else None

@@ -45,6 +45,10 @@ class VillageAdmin(admin.ModelAdmin):
     ]
     inlines = [VillageIndicatorInline]
 
+    def view_on_site(self, village):
+        """Only villages in the program have a public page."""
+        return village.get_absolute_url() if village.is_desa_binaan else None
+
 
 @admin.register(VillageIndicator)
 class VillageIndicatorAdmin(admin.ModelAdmin):

@@ -140,3 +140,12 @@ def test_the_place_admin_pages_open_for_a_supervisor(client, url):
     VillageIndicatorFactory()
     client.force_login(supervisor())
     assert client.get(url).status_code == 200
+
+
+def test_only_villages_in_the_program_link_to_their_public_page(client):
+    enrolled = VillageFactory(desa_binaan=True)
+    outside = VillageFactory()
+    client.force_login(supervisor())
+    html = client.get(f"/admin/villages/village/{enrolled.pk}/change/").text
+    assert f'href="/program/desa-binaan/{enrolled.slug}/" class="viewsitelink"' in html
+    assert "viewsitelink" not in client.get(f"/admin/villages/village/{outside.pk}/change/").text
