@@ -1,5 +1,7 @@
 """Small factories for test data. One section per app; keep each factory minimal and realistic."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -58,3 +60,80 @@ def supervisor(**kwargs):
 
 def content_editor(**kwargs):
     return StaffFactory(role=roles.CONTENT_EDITOR, **kwargs)
+
+
+# --- villages -----------------------------------------------------------------------------------
+
+
+class VillageFactory(factory.django.DjangoModelFactory):
+    """A village outside the program; ``desa_binaan=True`` (a trait) enrols it as active since 2024."""
+
+    class Meta:
+        model = "villages.Village"
+
+    name = factory.Sequence(lambda n: f"Desa Contoh {n}")
+    kecamatan = "bakung"
+    latitude = "-8.253000"
+    longitude = "112.146000"
+
+    class Params:
+        desa_binaan = factory.Trait(
+            program_status="active",
+            program_since=datetime.date(2024, 2, 5),
+            selection_reason="Peringkat pertama permohonan paspor di Kabupaten Blitar.",
+        )
+
+
+class VillageIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "villages.VillageIndicator"
+
+    village = factory.SubFactory(VillageFactory, desa_binaan=True)
+    year = factory.Sequence(lambda n: 2020 + n % 10)
+    passport_applicants = 400
+    refused_applicants = 20
+
+
+# --- schools ------------------------------------------------------------------------------------
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "schools.Institution"
+
+    name = factory.Sequence(lambda n: f"SMA Negeri {n} Blitar")
+    level = "sma"
+    kecamatan = "sananwetan"
+
+
+class VisitRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "schools.VisitRequest"
+
+    institution_name = factory.Sequence(lambda n: f"SMP Negeri {n} Bakung")
+    institution_level = "smp"
+    kecamatan = "bakung"
+    contact_name = "Sri Wahyuni"
+    contact_phone = "0812 3333 4444"
+    preferred_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    audience = "Siswa kelas IX"
+    audience_size = 120
+    topics = factory.LazyFunction(lambda: ["tppo"])
+
+
+# --- reading_corners ----------------------------------------------------------------------------
+
+
+class ReadingCornerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reading_corners.ReadingCorner"
+
+    name = factory.Sequence(lambda n: f"Pojok Baca Balai Desa {n}")
+    host_institution = "Pemerintah Desa Bakung"
+    host_kind = "village_hall"
+    kecamatan = "bakung"
+    address = "Balai Desa Bakung"
+    latitude = "-8.253200"
+    longitude = "112.146200"
+    opening_hours = "Senin–Jumat 08.00–14.00 WIB"
+    materials = "Leaflet paspor"

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from outreach.places import Place
@@ -21,6 +22,9 @@ class ReadingCornerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=CornerStatus.ACTIVE)
 
+    def for_public_list(self):
+        return self.active().order_by("name")
+
 
 class ReadingCorner(Place):
     """A pojok baca: a corner with immigration reading material hosted at an institution."""
@@ -38,3 +42,26 @@ class ReadingCorner(Place):
     class Meta(Place.Meta):
         verbose_name = _("reading corner")
         verbose_name_plural = _("reading corners")
+
+    def get_absolute_url(self):
+        return reverse("reading_corners:detail", kwargs={"slug": self.slug})
+
+    @property
+    def map_link(self) -> str:
+        """The corner on OpenStreetMap, or "" without a location."""
+        if not self.has_location:
+            return ""
+        lat, lng = self.latitude, self.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
+
+    def map_marker(self) -> dict | None:
+        """What the map script needs for this corner (None without a location)."""
+        if not self.has_location:
+            return None
+        return {
+            "name": self.name,
+            "host": self.host_institution,
+            "url": self.get_absolute_url(),
+            "lat": float(self.latitude),
+            "lng": float(self.longitude),
+        }

@@ -13,6 +13,16 @@ class InstitutionLevel(models.TextChoices):
     UNIVERSITY = "university", _("University or college")
 
 
+class InstitutionQuerySet(models.QuerySet):
+    def for_program_page(self):
+        """Institutions in the order the public list shows them: by level (school before campus), then name."""
+        level_order = models.Case(
+            *(models.When(level=level, then=index) for index, level in enumerate(InstitutionLevel.values)),
+            default=len(InstitutionLevel.values),
+        )
+        return self.order_by(level_order, "name")
+
+
 class Institution(Place):
     """A school or campus the office visits (Imigrasi Goes to School and Campus)."""
 
@@ -20,6 +30,8 @@ class Institution(Place):
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+
+    objects = InstitutionQuerySet.as_manager()
 
     class Meta(Place.Meta):
         verbose_name = _("school or campus")
@@ -93,3 +105,7 @@ class VisitRequest(models.Model):
 
     def __str__(self):
         return f"{self.institution_name} ({self.preferred_date:%d-%m-%Y})"
+
+    @property
+    def topic_labels(self) -> list[str]:
+        return [Topic(topic).label for topic in self.topics if topic in Topic.values]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from outreach.places import Place
@@ -17,6 +18,15 @@ class VillageQuerySet(models.QuerySet):
     def desa_binaan(self):
         """Villages in the desa binaan program, whatever their stage."""
         return self.exclude(program_status=ProgramStatus.NOT_ENROLLED)
+
+    def for_program_page(self):
+        """The desa binaan as the public sees them: active first, then planned, then graduated."""
+        stage = models.Case(
+            models.When(program_status=ProgramStatus.ACTIVE, then=0),
+            models.When(program_status=ProgramStatus.PLANNED, then=1),
+            default=2,
+        )
+        return self.desa_binaan().select_related("pimpasa").order_by(stage, "name")
 
 
 class Village(Place):
@@ -49,9 +59,18 @@ class Village(Place):
         verbose_name = _("village")
         verbose_name_plural = _("villages")
 
+    def get_absolute_url(self):
+        return reverse("villages:detail", kwargs={"slug": self.slug})
+
     @property
     def is_desa_binaan(self) -> bool:
         return self.program_status != ProgramStatus.NOT_ENROLLED
+
+    @property
+    def pimpasa_name(self) -> str:
+        if self.pimpasa is None:
+            return ""
+        return self.pimpasa.get_full_name() or self.pimpasa.get_username()
 
 
 class VillageIndicator(models.Model):
@@ -80,3 +99,10 @@ class VillageIndicator(models.Model):
 
     def __str__(self):
         return f"{self.village} {self.year}"
+
+    @property
+    def refused_percent(self) -> float | None:
+        """Refused applicants as a share of all applicants, in percent (None without applicants)."""
+        if not self.passport_applicants:
+            return None
+        return round(100 * self.refused_applicants / self.passport_applicants, 1)

@@ -1,0 +1,106 @@
+import json
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+
+from outreach.reading_corners.demo import demo_photo
+from tests.factories import OfficeProfileFactory, ReadingCornerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_active_corners_with_their_details(client):
+    ReadingCornerFactory(
+        name="Pojok Baca Balai Desa Bakung",
+        opening_hours="Senin–Jumat 08.00–14.00 WIB",
+        materials="Buku saku pekerja migran",
+    )
+    ReadingCornerFactory(name="Pojok Baca Lama", status="closed")
+    html = client.get("/pojok-baca/").text
+    assert 'href="/pojok-baca/pojok-baca-balai-desa-bakung/"' in html
+    assert "Pemerintah Desa Bakung" in html and "Balai Desa Bakung, Kecamatan Bakung" in html
+    assert "Senin–Jumat 08.00–14.00 WIB" in html and "Buku saku pekerja migran" in html
+    assert "Pojok Baca Lama" not in html
+
+
+def test_the_map_is_hidden_until_javascript_shows_it_and_gets_its_data_from_json(client):
+    ReadingCornerFactory(name="Pojok Baca Kantor Imigrasi Blitar", latitude="-8.098100", longitude="112.168900")
+    ReadingCornerFactory(name="Pojok Baca Tanpa Lokasi", latitude=None, longitude=None)
+    html = client.get("/pojok-baca/").text
+    assert re.search(r'<div id="corner-map"[^>]*\bhidden\b', html)
+    markers = json.loads(re.search(r'<script id="corner-markers" type="application/json">(.*?)</script>', html)[1])
+    assert markers == [
+        {
+            "name": "Pojok Baca Kantor Imigrasi Blitar",
+            "host": "Pemerintah Desa Bakung",
+            "url": "/pojok-baca/pojok-baca-kantor-imigrasi-blitar/",
+            "lat": -8.0981,
+            "lng": 112.1689,
+        }
+    ]
+    assert "/static/vendor/leaflet-1.9.4/leaflet" in html and "/static/js/reading-corner-map" in html
+    assert "Pojok Baca Tanpa Lokasi" in html
+
+
+def test_it_shows_a_helpful_empty_state_without_open_corners(client):
+    OfficeProfileFactory()
+    ReadingCornerFactory(status="closed")
+    html = client.get("/pojok-baca/").text
+    assert "Saat ini belum ada pojok baca yang buka." in html
+    assert 'id="corner-map"' not in html and "leaflet" not in html
+
+
+def test_the_detail_page_shows_the_photo_details_and_a_map_link(client):
+    corner = ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung", since="2024-03-01")
+    corner.photo.save("bakung.jpg", ContentFile(demo_photo((25, 135, 84))))
+    html = client.get(corner.get_absolute_url()).text
+    assert f'src="{corner.photo.url}"' in html and 'alt="Foto Pojok Baca Balai Desa Bakung"' in html
+    assert "Maret 2024" in html and "Leaflet paspor" in html
+    assert 'href="https://www.openstreetmap.org/?mlat=-8.253200&amp;mlon=112.146200' in html
+
+
+def test_the_detail_page_works_without_photo_or_location(client):
+    corner = ReadingCornerFactory(latitude=None, longitude=None)
+    html = client.get(corner.get_absolute_url()).text
+    assert "<img" not in html.split("<main", 1)[1]
+    assert "openstreetmap.org/?mlat" not in html
+
+
+def test_a_closed_corner_has_no_page(client):
+    corner = ReadingCornerFactory(status="closed")
+    assert client.get(corner.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/pojok-baca/", "Pojok baca"),
+        ("/en/pojok-baca/", "Reading corners (pojok baca)"),
+        ("/pojok-baca/pojok-baca-balai-desa-bakung/", "Bahan bacaan"),
+        ("/en/pojok-baca/pojok-baca-balai-desa-bakung/", "Materials"),
+    ],
+)
+def test_every_page_renders_in_both_languages(client, url, text):
+    ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert text in response.text
+
+
+def test_the_list_runs_the_same_queries_with_few_and_many_corners(client, django_assert_num_queries):
+    ReadingCornerFactory()
+    with django_assert_num_queries(2):
+        client.get("/pojok-baca/")
+    ReadingCornerFactory.create_batch(15)
+    with django_assert_num_queries(2):
+        client.get("/pojok-baca/")
+
+
+def test_the_sitemap_lists_open_corners_only(client):
+    ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
+    ReadingCornerFactory(name="Pojok Baca Lama", status="closed")
+    xml = client.get("/sitemap.xml").text
+    assert "http://testserver/pojok-baca/pojok-baca-balai-desa-bakung/" in xml
+    assert "http://testserver/en/pojok-baca/</loc>" in xml
+    assert "pojok-baca-lama" not in xml

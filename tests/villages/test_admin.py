@@ -1,0 +1,151 @@
+import pytest
+
+from outreach.villages.models import Village, VillageIndicator
+from tests.factories import VillageFactory, VillageIndicatorFactory, content_editor, officer, supervisor
+
+pytestmark = pytest.mark.django_db
+
+VILLAGE_FORM = {
+    "name": "Desa Serang",
+    "slug": "desa-serang",
+    "kecamatan": "panggungrejo",
+    "address": "",
+    "latitude": "-8.300000",
+    "longitude": "112.330000",
+    "program_status": "planned",
+    "program_since": "",
+    "selection_reason": "Banyak pemohon paspor.",
+    "pimpasa": "",
+    "contact_name": "",
+    "contact_phone": "",
+    "indicators-TOTAL_FORMS": "1",
+    "indicators-INITIAL_FORMS": "0",
+    "indicators-MIN_NUM_FORMS": "0",
+    "indicators-MAX_NUM_FORMS": "1000",
+    "indicators-0-year": "2025",
+    "indicators-0-passport_applicants": "120",
+    "indicators-0-refused_applicants": "4",
+    "indicators-0-notes": "",
+}
+
+
+def indicator_form(village, **overrides):
+    return {"village": village.pk, "year": "2026", "passport_applicants": "300", "refused_applicants": "7"} | overrides
+
+
+def test_a_supervisor_adds_a_village_with_its_first_figures(client):
+    client.force_login(supervisor())
+    response = client.post("/admin/villages/village/add/", VILLAGE_FORM)
+    assert response.status_code == 302
+    village = Village.objects.get(slug="desa-serang")
+    assert village.indicators.get().passport_applicants == 120
+
+
+def test_the_admin_refuses_more_refused_applicants_than_applicants(client):
+    village = VillageFactory(desa_binaan=True)
+    client.force_login(supervisor())
+    response = client.post("/admin/villages/villageindicator/add/", indicator_form(village, refused_applicants="301"))
+    assert response.status_code == 200
+    assert "Jumlah pemohon yang ditolak tidak boleh melebihi jumlah pemohon paspor." in response.text
+    assert not VillageIndicator.objects.exists()
+
+
+def test_an_officer_enters_the_yearly_figures(client):
+    village = VillageFactory(desa_binaan=True)
+    client.force_login(officer())
+    assert client.post("/admin/villages/villageindicator/add/", indicator_form(village)).status_code == 302
+    indicator = VillageIndicator.objects.get()
+    response = client.post(
+        f"/admin/villages/villageindicator/{indicator.pk}/change/", indicator_form(village, refused_applicants="5")
+    )
+    assert response.status_code == 302
+    indicator.refresh_from_db()
+    assert indicator.refused_applicants == 5
+
+
+def test_an_officer_may_view_villages_but_not_change_or_delete_them(client):
+    village = VillageFactory(desa_binaan=True)
+    client.force_login(officer())
+    assert client.get("/admin/villages/village/").status_code == 200
+    assert client.get("/admin/villages/village/add/").status_code == 403
+    assert client.post(f"/admin/villages/village/{village.pk}/change/", VILLAGE_FORM).status_code == 403
+    assert client.post(f"/admin/villages/village/{village.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Village.objects.filter(pk=village.pk, name=village.name).exists()
+
+
+def test_an_officer_cannot_delete_figures(client):
+    indicator = VillageIndicatorFactory()
+    client.force_login(officer())
+    assert client.post(f"/admin/villages/villageindicator/{indicator.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_a_content_editor_only_views_villages_and_figures(client):
+    village = VillageFactory(desa_binaan=True)
+    client.force_login(content_editor())
+    assert client.get("/admin/villages/village/").status_code == 200
+    assert client.get("/admin/villages/villageindicator/").status_code == 200
+    assert client.post("/admin/villages/villageindicator/add/", indicator_form(village)).status_code == 403
+    assert client.get("/admin/villages/village/add/").status_code == 403
+
+
+def test_a_supervisor_deletes_a_village(client):
+    village = VillageFactory()
+    client.force_login(supervisor())
+    assert client.post(f"/admin/villages/village/{village.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Village.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client):
+    for url in ["/admin/villages/village/", "/admin/villages/villageindicator/add/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_village_list_filters_by_program_and_searches(client):
+    VillageFactory(name="Desa Bakung", desa_binaan=True)
+    VillageFactory(name="Desa Togogan")
+    client.force_login(supervisor())
+    enrolled = client.get("/admin/villages/village/", {"desa_binaan": "yes"}).text
+    assert "Desa Bakung" in enrolled and "Desa Togogan" not in enrolled
+    outside = client.get("/admin/villages/village/", {"desa_binaan": "no"}).text
+    assert "Desa Togogan" in outside and "Desa Bakung" not in outside
+    found = client.get("/admin/villages/village/", {"q": "togogan"}).text
+    assert "Desa Togogan" in found and "Desa Bakung" not in found
+
+
+def test_an_officer_finds_the_village_by_autocomplete_when_entering_figures(client):
+    VillageFactory(name="Desa Bakung", desa_binaan=True)
+    client.force_login(officer())
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "villages", "model_name": "villageindicator", "field_name": "village", "term": "bak"},
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["Desa Bakung"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/villages/village/",
+        "/admin/villages/village/add/",
+        "/admin/villages/villageindicator/",
+        "/admin/schools/institution/add/",
+        "/admin/schools/visitrequest/?preferred_date__gte=2026-01-01",
+        "/admin/reading_corners/readingcorner/add/",
+    ],
+)
+def test_the_place_admin_pages_open_for_a_supervisor(client, url):
+    VillageIndicatorFactory()
+    client.force_login(supervisor())
+    assert client.get(url).status_code == 200
+
+
+def test_only_villages_in_the_program_link_to_their_public_page(client):
+    enrolled = VillageFactory(desa_binaan=True)
+    outside = VillageFactory()
+    client.force_login(supervisor())
+    html = client.get(f"/admin/villages/village/{enrolled.pk}/change/").text
+    assert f'href="/program/desa-binaan/{enrolled.slug}/" class="viewsitelink"' in html
+    assert "viewsitelink" not in client.get(f"/admin/villages/village/{outside.pk}/change/").text

@@ -1,0 +1,130 @@
+import re
+from datetime import date
+
+import pytest
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode
+
+from tests.factories import OfficeProfileFactory, StaffFactory, VillageFactory, VillageIndicatorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bakung():
+    pimpasa = StaffFactory(username="agus", first_name="Agus", last_name="Prasetyo")
+    village = VillageFactory(
+        name="Desa Bakung",
+        desa_binaan=True,
+        pimpasa=pimpasa,
+        contact_name="Sutrisno",
+        contact_phone="0813 3500 1122",
+        program_since=date(2024, 2, 5),
+    )
+    for year, applicants, refused in [(2023, 412, 37), (2024, 468, 29), (2025, 521, 14)]:
+        VillageIndicatorFactory(village=village, year=year, passport_applicants=applicants, refused_applicants=refused)
+    return village
+
+
+def test_it_explains_the_program_and_lists_the_desa_binaan(client, bakung):
+    VillageFactory(name="Desa Wonotirto", program_status="planned", kecamatan="wonotirto")
+    VillageFactory(name="Desa Togogan")
+    response = client.get("/program/desa-binaan/")
+    assert response.status_code == 200
+    assert "Apa itu PIMPASA?" in response.text
+    assert "Petugas Imigrasi Pembina Desa" in response.text
+    assert 'href="/program/desa-binaan/desa-bakung/"' in response.text
+    assert "Agus Prasetyo" in response.text and "Februari 2024" in response.text
+    assert "Direncanakan" in response.text and "Wonotirto" in response.text
+    assert "Desa Togogan" not in response.text
+
+
+def test_it_shows_a_helpful_empty_state_without_desa_binaan(client):
+    VillageFactory(name="Desa Togogan")
+    OfficeProfileFactory()
+    response = client.get("/program/desa-binaan/")
+    assert "Belum ada desa yang mengikuti program." in response.text
+    assert "mailto:kanim.blitar@example.go.id" in response.text
+
+
+def test_the_village_page_shows_pimpasa_reason_since_and_contact(client, bakung):
+    response = client.get(bakung.get_absolute_url())
+    assert response.status_code == 200
+    assert "Agus Prasetyo" in response.text
+    assert "Peringkat pertama permohonan paspor" in response.text
+    assert "5 Februari 2024" in response.text
+    assert "Sutrisno" in response.text and 'href="tel:081335001122"' in response.text
+
+
+def test_the_village_page_draws_an_accessible_chart_and_a_table(client, bakung):
+    html = client.get(bakung.get_absolute_url()).text
+    assert html.count('<svg role="img" aria-labelledby=') == 2
+    assert '<title id="chart-applicants-title">Pemohon paspor</title>' in html
+    assert re.search(r'<desc id="chart-applicants-desc">[^<]*2023: 412\.', html)
+    assert "<caption>Angka tahunan Desa Bakung</caption>" in html
+    assert re.search(r"<th scope=\"row\">2023</th>\s*<td>sebelum program</td>", html)
+    assert re.search(r"<th scope=\"row\">2024</th>\s*<td>dengan program</td>", html)
+    assert "<script" not in html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_the_village_page_says_when_there_are_no_figures_yet(client):
+    village = VillageFactory(desa_binaan=True)
+    html = client.get(village.get_absolute_url()).text
+    assert "Belum ada angka tahunan untuk desa ini." in html
+    assert "<svg" not in html
+
+
+def test_only_villages_in_the_program_have_a_page(client):
+    village = VillageFactory(name="Desa Togogan")
+    assert client.get("/program/desa-binaan/desa-togogan/").status_code == 404
+    village.program_status = "planned"
+    village.save()
+    assert client.get("/program/desa-binaan/desa-togogan/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/program/desa-binaan/", "Desa Binaan"),
+        ("/en/program/desa-binaan/", "What is a PIMPASA?"),
+        ("/program/desa-binaan/desa-bakung/", "Sebelum dan sesudah: angka tahunan"),
+        ("/en/program/desa-binaan/desa-bakung/", "Before and after: the yearly figures"),
+    ],
+)
+def test_every_page_renders_in_both_languages(client, bakung, url, text):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert text in response.text
+
+
+def test_the_list_runs_the_same_queries_with_few_and_many_villages(client, django_assert_num_queries):
+    VillageFactory(desa_binaan=True, pimpasa=StaffFactory())
+    with django_assert_num_queries(2):
+        client.get("/program/desa-binaan/")
+    for _ in range(12):
+        VillageFactory(desa_binaan=True, pimpasa=StaffFactory())
+    with django_assert_num_queries(2):
+        client.get("/program/desa-binaan/")
+
+
+def test_the_village_page_runs_the_same_queries_with_few_and_many_figures(client, bakung, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        client.get(bakung.get_absolute_url())
+    for year in range(2010, 2020):
+        VillageIndicatorFactory(village=bakung, year=year)
+    with django_assert_num_queries(3):
+        client.get(bakung.get_absolute_url())
+
+
+def test_the_sitemap_lists_the_desa_binaan_pages_only(client, bakung):
+    VillageFactory(name="Desa Togogan")
+    xml = client.get("/sitemap.xml").text
+    assert "http://testserver/program/desa-binaan/" in xml
+    assert "http://testserver/program/desa-binaan/desa-bakung/" in xml
+    assert "http://testserver/en/program/desa-binaan/desa-bakung/" in xml
+    assert "desa-togogan" not in xml
+
+
+def test_the_village_page_leaves_a_named_spot_for_the_activity_timeline():
+    template = get_template("villages/detail.html").template
+    assert "village_activities" in {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
