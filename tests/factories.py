@@ -58,3 +58,89 @@ def supervisor(**kwargs):
 
 def content_editor(**kwargs):
     return StaffFactory(role=roles.CONTENT_EDITOR, **kwargs)
+
+
+# --- activities ---------------------------------------------------------------------------------
+
+from datetime import timedelta  # noqa: E402
+from io import BytesIO  # noqa: E402
+
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from outreach.activities.models import Activity, ActivityPhoto, Kind, Status  # noqa: E402
+from outreach.media import clean_image  # noqa: E402
+from outreach.reading_corners.models import ReadingCorner  # noqa: E402
+from outreach.schools.models import Institution, InstitutionLevel  # noqa: E402
+from outreach.villages.models import Village  # noqa: E402
+
+
+class VillageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Village
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Desa Contoh {n}")
+    slug = factory.Sequence(lambda n: f"desa-contoh-{n}")
+    kecamatan = "bakung"
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"SMA Negeri {n} Blitar")
+    slug = factory.Sequence(lambda n: f"sma-negeri-{n}-blitar")
+    kecamatan = "sukorejo"
+    level = InstitutionLevel.SMA
+
+
+class ReadingCornerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReadingCorner
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Pojok Baca {n}")
+    slug = factory.Sequence(lambda n: f"pojok-baca-{n}")
+    kecamatan = "wlingi"
+    host_institution = "Balai Desa"
+    host_kind = "village_hall"
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A published Imigrasi Masuk Desa visit a week ago; pass ``kind`` with the matching place otherwise."""
+
+    class Meta:
+        model = Activity
+
+    kind = Kind.IMIGRASI_MASUK_DESA
+    title = factory.Sequence(lambda n: f"Imigrasi Masuk Desa ke-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda activity: activity.starts_at + timedelta(hours=2))
+    village = factory.LazyAttribute(lambda activity: VillageFactory() if activity.kind in VILLAGE_KINDS else None)
+    summary = "Sosialisasi pencegahan TPPO dan pembuatan paspor yang prosedural."
+    male_18_59 = 12
+    female_18_59 = 15
+    status = Status.PUBLISHED
+
+
+VILLAGE_KINDS = (Kind.IMIGRASI_MASUK_DESA, Kind.DESA_BINAAN)
+
+
+def jpeg_bytes(width=800, height=600, color=(30, 90, 160), **save_options) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, format="JPEG", **save_options)
+    return buffer.getvalue()
+
+
+def jpeg_upload(name="photo.jpg", **kwargs) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, jpeg_bytes(**kwargs), content_type="image/jpeg")
+
+
+def activity_photo(activity, *, consent=True, caption="Warga mendengarkan sosialisasi", width=1200, **kwargs):
+    photo = ActivityPhoto(activity=activity, caption=caption, consent_to_publish=consent, **kwargs)
+    photo.set_image(clean_image(jpeg_upload(width=width, height=width * 3 // 4)))
+    photo.save()
+    return photo
