@@ -137,6 +137,10 @@ class ActivityAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish"]
     change_list_template = "admin/activities/activity/change_list.html"
+
+    class Media:
+        js = ["activities/activity-admin.js"]
+
     fieldsets = [
         (None, {"fields": ["kind", "title", "starts_at", "ends_at"]}),
         (_("Place"), {"fields": ["village", "institution", "reading_corner"]}),

@@ -172,3 +172,50 @@ def test_staff_without_a_role_cannot_see_activities(client):
 
     client.force_login(StaffFactory())
     assert client.get(CHANGELIST_URL).status_code == 403
+
+
+def test_a_content_editor_edits_photo_captions_but_not_consent(client):
+    from tests.factories import activity_photo
+
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer())
+    photo = activity_photo(activity, consent=False, caption="Lama")
+    client.force_login(content_editor())
+    response = client.post(
+        change_url(activity),
+        {
+            "title": activity.title,
+            "summary": activity.summary,
+            "photos-TOTAL_FORMS": "1",
+            "photos-INITIAL_FORMS": "1",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "1000",
+            "photos-0-id": photo.pk,
+            "photos-0-activity": activity.pk,
+            "photos-0-caption": "Keterangan baru",
+            "photos-0-consent_to_publish": "on",
+        },
+    )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "Keterangan baru"
+    assert photo.consent_to_publish is False
+
+
+@pytest.mark.parametrize("field", ["village", "officers"])
+def test_an_officer_can_use_the_autocomplete_for_places_and_officers(client, field):
+    VillageFactory(name="Desa Bakung")
+    officer(first_name="Dewi", username="dewi")
+    client.force_login(officer())
+    params = {"app_label": "activities", "model_name": "activity", "field_name": field, "term": ""}
+    response = client.get("/admin/autocomplete/", params)
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
+def test_the_officer_autocomplete_offers_only_active_staff(client):
+    from tests.factories import UserFactory
+
+    UserFactory(username="warga", is_staff=False)
+    client.force_login(supervisor())
+    params = {"app_label": "activities", "model_name": "activity", "field_name": "officers", "term": "warga"}
+    assert client.get("/admin/autocomplete/", params).json()["results"] == []

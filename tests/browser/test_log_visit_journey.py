@@ -49,6 +49,8 @@ def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(
 
     page.goto("/admin/activities/activity/add/")
     page.select_option("#id_kind", label="Kunjungan Imigrasi Masuk Desa")
+    expect(page.locator(".field-institution")).to_be_hidden()  # only the place this kind needs
+    expect(page.locator(".field-reading_corner")).to_be_hidden()
     page.fill("#id_title", "Imigrasi Masuk Desa di Desa Bakung")
     page.fill("#id_starts_at_0", visit_day.isoformat())
     page.fill("#id_starts_at_1", "09:00")
