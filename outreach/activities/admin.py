@@ -235,6 +235,10 @@ class ActivityAdmin(admin.ModelAdmin):
             actions.pop("delete_selected", None)
         return actions
 
+    def delete_queryset(self, request, queryset):
+        for activity in queryset:
+            activity.delete()  # one by one, so that photo files go too
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

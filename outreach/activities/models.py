@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -313,6 +313,13 @@ class Activity(models.Model):
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
 
+    def delete(self, *args, **kwargs):
+        photos = list(self.photos.all())
+        result = super().delete(*args, **kwargs)
+        for photo in photos:
+            transaction.on_commit(photo.delete_files)
+        return result
+
     def unique_slug(self) -> str:
         base = slugify(self.title)[:200] or "kegiatan"
         slug, number = base, 2
@@ -476,8 +483,9 @@ class ActivityPhoto(models.Model):
             default_storage.delete(self.image.name)
 
     def delete(self, *args, **kwargs):
-        self.delete_files()
-        return super().delete(*args, **kwargs)
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(self.delete_files)
+        return result
 
     @property
     def srcset(self) -> str:

@@ -103,7 +103,20 @@ def test_the_upload_field_accepts_only_photo_types(logged_in):
     assert 'accept="image/jpeg,image/png,image/webp"' in response.text
 
 
-def test_deleting_a_photo_removes_its_files(logged_in):
+def test_deleting_a_photo_removes_its_files(logged_in, django_capture_on_commit_callbacks):
     post_with_photo(logged_in, SimpleUploadedFile("p.jpg", jpeg_bytes(width=1200, height=900), "image/jpeg"))
-    ActivityPhoto.objects.get().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        ActivityPhoto.objects.get().delete()
+    assert stored_files() == []
+
+
+def test_deleting_an_activity_in_the_admin_removes_its_photo_files(logged_in, django_capture_on_commit_callbacks):
+    post_with_photo(logged_in, SimpleUploadedFile("p.jpg", jpeg_bytes(width=1200, height=900), "image/jpeg"))
+    activity = Activity.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        logged_in.post(
+            "/admin/activities/activity/",
+            {"action": "delete_selected", "_selected_action": [activity.pk], "post": "yes"},
+        )
+    assert not Activity.objects.exists()
     assert stored_files() == []
