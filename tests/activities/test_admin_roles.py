@@ -219,3 +219,19 @@ def test_the_officer_autocomplete_offers_only_active_staff(client):
     client.force_login(supervisor())
     params = {"app_label": "activities", "model_name": "activity", "field_name": "officers", "term": "warga"}
     assert client.get("/admin/autocomplete/", params).json()["results"] == []
+
+
+def test_the_form_names_the_place_a_kind_needs(client):
+    client.force_login(officer())
+    response = client.post(ADD_URL, activity_form(VillageFactory(), kind="school_visit"))
+    assert response.status_code == 200
+    assert "“Kunjungan sekolah” memerlukan tempat ini." in response.text
+    assert "Kosongkan untuk “Kunjungan sekolah”." in response.text
+    assert not Activity.objects.exists()
+
+
+def test_the_form_refuses_an_end_before_the_start(client):
+    client.force_login(officer())
+    response = client.post(ADD_URL, activity_form(VillageFactory(), ends_at_1="08:00"))
+    assert "Kegiatan harus selesai setelah dimulai." in response.text
+    assert not Activity.objects.exists()
