@@ -1,11 +1,17 @@
 """Small factories for test data. One section per app; keep each factory minimal and realistic."""
 
 import datetime
+from io import BytesIO
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
 
+from outreach.activities.models import Activity, ActivityPhoto, Kind, Status
+from outreach.media import clean_image
 from outreach.office import roles
 from outreach.office.models import OfficeProfile
 
@@ -137,3 +143,43 @@ class ReadingCornerFactory(factory.django.DjangoModelFactory):
     longitude = "112.146200"
     opening_hours = "Senin–Jumat 08.00–14.00 WIB"
     materials = "Leaflet paspor"
+
+
+# --- activities ---------------------------------------------------------------------------------
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A published Imigrasi Masuk Desa visit a week ago; pass ``kind`` with the matching place otherwise."""
+
+    class Meta:
+        model = Activity
+
+    kind = Kind.IMIGRASI_MASUK_DESA
+    title = factory.Sequence(lambda n: f"Imigrasi Masuk Desa ke-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda activity: activity.starts_at + datetime.timedelta(hours=2))
+    village = factory.LazyAttribute(lambda activity: VillageFactory() if activity.kind in VILLAGE_KINDS else None)
+    summary = "Sosialisasi pencegahan TPPO dan pembuatan paspor yang prosedural."
+    male_18_59 = 12
+    female_18_59 = 15
+    status = Status.PUBLISHED
+
+
+VILLAGE_KINDS = (Kind.IMIGRASI_MASUK_DESA, Kind.DESA_BINAAN)
+
+
+def jpeg_bytes(width=800, height=600, color=(30, 90, 160), **save_options) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, format="JPEG", **save_options)
+    return buffer.getvalue()
+
+
+def jpeg_upload(name="photo.jpg", **kwargs) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, jpeg_bytes(**kwargs), content_type="image/jpeg")
+
+
+def activity_photo(activity, *, consent=True, caption="Warga mendengarkan sosialisasi", width=1200, **kwargs):
+    photo = ActivityPhoto(activity=activity, caption=caption, consent_to_publish=consent, **kwargs)
+    photo.set_image(clean_image(jpeg_upload(width=width, height=width * 3 // 4)))
+    photo.save()
+    return photo

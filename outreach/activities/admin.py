@@ -1,0 +1,405 @@
+import csv
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from outreach.schools.models import VisitRequest
+
+from . import dashboard, services
+from .forms import ActivityPhotoForm
+from .models import (
+    ATTENDANCE_FIELD_NAMES,
+    Activity,
+    ActivityPhoto,
+    Dashboard,
+    PartnerAgency,
+    Program,
+    Status,
+)
+
+PUBLISH = "activities.publish_activity"
+EDIT_TEXT = "activities.edit_activity_text"
+PUBLIC_TEXT_FIELDS = ["title", "summary"]
+
+
+def _edits_text_only(request, obj) -> bool:
+    """Content editors (and others without the row right) may change the public text only."""
+    return request.user.has_perm(EDIT_TEXT) and (obj is None or not obj.can_be_changed_by(request.user))
+
+
+class ActivityPhotoInline(admin.TabularInline):
+    model = ActivityPhoto
+    form = ActivityPhotoForm
+    extra = 1
+    fields = ["preview", "image", "caption", "consent_to_publish", "order"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        if not photo.pk or not photo.image:
+            return "—"
+        return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.thumbnail_url)
+
+    # The photos are part of the activity: whoever may change the activity may change its photos.
+    def _may_edit(self, request, obj):
+        if obj is None:
+            return request.user.has_perm("activities.add_activity")
+        return obj.can_be_changed_by(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("activities.view_activity") or self._may_edit(request, obj)
+
+    def has_add_permission(self, request, obj):
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj) or request.user.has_perm(EDIT_TEXT)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if not self._may_edit(request, obj):
+            return ["preview", "image", "consent_to_publish", "order"]
+        return self.readonly_fields
+
+
+class ProgramFilter(admin.SimpleListFilter):
+    title = _("program")
+    parameter_name = "program"
+
+    def lookups(self, request, model_admin):
+        return Program.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Program.values:
+            return queryset.for_program(self.value())
+        return queryset
+
+
+class PlaceFilter(admin.SimpleListFilter):
+    """Filter by place, listing only places that have activities (villages, schools, reading corners)."""
+
+    title = _("place")
+    parameter_name = "place"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for field, label in (("village", "v"), ("institution", "i"), ("reading_corner", "r")):
+            names = (
+                Activity.objects.filter(**{f"{field}__isnull": False})
+                .order_by(f"{field}__name")
+                .values_list(f"{field}_id", f"{field}__name")
+                .distinct()
+            )
+            choices += [(f"{label}{pk}", name) for pk, name in names]
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        fields = {"v": "village_id", "i": "institution_id", "r": "reading_corner_id"}
+        if value[:1] in fields and value[1:].isdigit():
+            return queryset.filter(**{fields[value[0]]: int(value[1:])})
+        return queryset
+
+
+@admin.register(PartnerAgency)
+class PartnerAgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    inlines = [ActivityPhotoInline]
+    list_display = ["title", "kind", "starts_at", "place_name", "attendance_total", "status"]
+    list_filter = [
+        "kind",
+        ProgramFilter,
+        "starts_at",
+        PlaceFilter,
+        ("officers", admin.RelatedOnlyFieldListFilter),
+        "status",
+    ]
+    list_select_related = ["village", "institution", "reading_corner"]
+    date_hierarchy = "starts_at"
+    search_fields = ["title", "summary", "village__name", "institution__name", "reading_corner__name"]
+    autocomplete_fields = ["village", "institution", "reading_corner", "officers", "partners"]
+    prepopulated_fields = {"slug": ["title"]}
+    actions = ["publish", "unpublish"]
+    change_list_template = "admin/activities/activity/change_list.html"
+
+    class Media:
+        js = ["activities/activity-admin.js"]
+
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "starts_at", "ends_at"]}),
+        (_("Place"), {"fields": ["village", "institution", "reading_corner"]}),
+        (_("What happened"), {"fields": ["summary", "topics", "audience_types", "officers", "partners", "leaflets"]}),
+        (
+            _("Attendance"),
+            {
+                "fields": [
+                    ("male_under_18", "male_18_59", "male_60_plus"),
+                    ("female_under_18", "female_18_59", "female_60_plus"),
+                    "attendance_total",
+                ]
+            },
+        ),
+        (_("Follow-up"), {"fields": ["follow_up", "follow_up_due", "follow_up_done"]}),
+        (
+            _("Publication and record"),
+            {
+                "fields": [
+                    "status",
+                    "slug",
+                    "internal_notes",
+                    "visit_request",
+                    "created_by",
+                    "published_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("place"))
+    def place_name(self, activity):
+        return activity.place or "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_places()
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+        initial.setdefault("starts_at", start)
+        initial.setdefault("ends_at", start + timedelta(hours=2))
+        initial.setdefault("officers", [request.user.pk])
+        return initial
+
+    # --- row rules ----------------------------------------------------------------------------------
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or request.user.has_perm(EDIT_TEXT)
+
+    def has_change_permission(self, request, obj=None):
+        if request.user.has_perm(EDIT_TEXT):
+            return True
+        if obj is None:
+            return super().has_change_permission(request)
+        return obj.can_be_changed_by(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        return super().has_delete_permission(request) and obj.can_be_changed_by(request.user)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and _edits_text_only(request, obj):
+            editable = set(PUBLIC_TEXT_FIELDS)
+            return [name for name in self.all_field_names() if name not in editable]
+        readonly = ["attendance_total", "visit_request", "created_by", "published_at", "updated_at"]
+        if not request.user.has_perm(PUBLISH):
+            readonly.append("status")
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return (
+            {} if obj is not None and _edits_text_only(request, obj) else super().get_prepopulated_fields(request, obj)
+        )
+
+    def all_field_names(self):
+        names = []
+        for _name, options in self.fieldsets:
+            for entry in options["fields"]:
+                names.extend(entry if isinstance(entry, tuple) else [entry])
+        return names
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        # Bulk deletion skips the row rules: supervisors only.
+        if not request.user.has_perm(PUBLISH):
+            actions.pop("delete_selected", None)
+        return actions
+
+    def delete_queryset(self, request, queryset):
+        for activity in queryset:
+            activity.delete()  # one by one, so that photo files go too
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    @admin.action(description=_("Publish the selected activities"), permissions=["publish"])
+    def publish(self, request, queryset):
+        count = services.set_status(queryset, Status.PUBLISHED)
+        self.message_user(request, gettext("%(count)d activities published.") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected activities (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        count = services.set_status(queryset, Status.DRAFT)
+        self.message_user(request, gettext("%(count)d activities unpublished.") % {"count": count}, messages.SUCCESS)
+
+    # --- changelist totals, CSV export, visit requests ------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context and "cl" in context:
+            context["attendance_sums"] = context["cl"].queryset.attendance_sums()
+            context["attendance_columns"] = ATTENDANCE_FIELD_NAMES
+            context["export_query"] = request.GET.urlencode()
+        return response
+
+    def get_urls(self):
+        urls = [
+            path("export.csv", self.admin_site.admin_view(self.export_csv), name="activities_activity_export"),
+            path(
+                "from-visit-request/<int:visit_request_id>/",
+                self.admin_site.admin_view(self.from_visit_request),
+                name="activities_activity_from_visit_request",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    CSV_COLUMNS = [
+        ("title", _("title")),
+        ("kind", _("kind")),
+        ("starts", _("starts at")),
+        ("ends", _("ends at")),
+        ("place", _("place")),
+        ("kecamatan", _("kecamatan")),
+        ("officers", _("officers")),
+        ("partners", _("partner agencies")),
+        ("audience", _("audience")),
+        ("topics", _("topics")),
+        *((name, Activity._meta.get_field(name).verbose_name) for name in ATTENDANCE_FIELD_NAMES),
+        ("attendance_total", _("people reached")),
+        ("leaflets", _("leaflets handed out")),
+        ("follow_up", _("follow-up needed")),
+        ("follow_up_due", _("follow-up due")),
+        ("follow_up_done", _("follow-up done")),
+        ("status", _("status")),
+        ("url", _("public page")),
+    ]
+
+    def csv_row(self, request, activity):
+        place = activity.place
+        local = timezone.localtime
+        values = {
+            "title": activity.title,
+            "kind": activity.get_kind_display(),
+            "starts": local(activity.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends": local(activity.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "place": str(place) if place else "",
+            "kecamatan": place.get_kecamatan_display() if place else "",
+            "officers": "; ".join(user.get_full_name() or user.get_username() for user in activity.officers.all()),
+            "partners": "; ".join(partner.name for partner in activity.partners.all()),
+            "audience": "; ".join(str(label) for label in activity.get_audience_types_display()),
+            "topics": "; ".join(str(label) for label in activity.get_topics_display()),
+            **{name: getattr(activity, name) for name in ATTENDANCE_FIELD_NAMES},
+            "attendance_total": activity.attendance_total,
+            "leaflets": activity.leaflets,
+            "follow_up": activity.follow_up,
+            "follow_up_due": activity.follow_up_due.isoformat() if activity.follow_up_due else "",
+            "follow_up_done": gettext("yes") if activity.follow_up_done else gettext("no"),
+            "status": activity.get_status_display(),
+            "url": request.build_absolute_uri(activity.get_absolute_url()) if activity.is_published else "",
+        }
+        return [values[key] for key, _label in self.CSV_COLUMNS]
+
+    def export_csv(self, request):
+        """The filtered change list as CSV (UTF-8 with a BOM so that Excel reads it right); no internal notes."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        activities = changelist.get_queryset(request).prefetch_related("officers", "partners")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"kegiatan-{timezone.localdate():%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([str(label) for _key, label in self.CSV_COLUMNS])
+        for activity in activities:
+            writer.writerow(self.csv_row(request, activity))
+        return response
+
+    def from_visit_request(self, request, visit_request_id):
+        """Confirm (GET) and create (POST) a draft activity from a scheduled visit request."""
+        if not (
+            request.user.has_perm("activities.add_activity") and request.user.has_perm("schools.change_visitrequest")
+        ):
+            raise PermissionDenied
+        visit_request = get_object_or_404(VisitRequest.objects.select_related("institution"), pk=visit_request_id)
+        if request.method == "POST":
+            return self._create_from_visit_request(request, visit_request)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Create an activity from a visit request"),
+            "visit_request": visit_request,
+            "existing": Activity.objects.filter(visit_request=visit_request).first(),
+        }
+        return TemplateResponse(request, "admin/activities/activity/from_visit_request.html", context)
+
+    @staticmethod
+    def _change_url(activity):
+        return reverse("admin:activities_activity_change", args=[activity.pk])
+
+    def _create_from_visit_request(self, request, visit_request):
+        try:
+            activity = services.create_activity_from_visit_request(visit_request, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:schools_visitrequest_change", args=[visit_request.pk]))
+        self.message_user(request, gettext("Draft activity “%(title)s” is ready to complete.") % {"title": activity})
+        return HttpResponseRedirect(self._change_url(activity))
+
+
+@admin.register(Dashboard)
+class DashboardAdmin(admin.ModelAdmin):
+    """The officer dashboard, listed on the admin index as an entry of the Activities app."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff and request.user.has_perm("activities.view_activity")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [path("", self.admin_site.admin_view(self.changelist_view), name="activities_dashboard_changelist")]
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        year = timezone.localdate().year
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Officer dashboard %(year)s") % {"year": year},
+            **dashboard.summary(year),
+        }
+        return TemplateResponse(request, "admin/activities/dashboard.html", context)

@@ -1,0 +1,66 @@
+"""The figures of the officer dashboard: a fixed number of queries whatever the number of activities."""
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractMonth
+from django.utils import timezone
+from django.utils.dates import MONTHS
+
+from .models import ATTENDANCE_FIELD_NAMES, Activity, Kind
+
+
+def monthly(year: int) -> list[dict]:
+    """Activities and people reached per month of ``year`` (drafts included: they happened too)."""
+    rows = (
+        Activity.objects.filter(starts_at__year=year)
+        .annotate(month=ExtractMonth("starts_at"))
+        .values("month")
+        .order_by("month")
+        .annotate(
+            activities=Count("pk"),
+            total=Sum("attendance_total"),
+            **{name: Sum(name) for name in ATTENDANCE_FIELD_NAMES},
+        )
+    )
+    by_month = {row["month"]: row for row in rows}
+    months = []
+    for number in range(1, 13):
+        row = by_month.get(number, {})
+        months.append(
+            {
+                "name": MONTHS[number],
+                "activities": row.get("activities", 0),
+                "total": row.get("total") or 0,
+                "counts": [row.get(name) or 0 for name in ATTENDANCE_FIELD_NAMES],
+            }
+        )
+    peak = max((month["total"] for month in months), default=0) or 1
+    for month in months:
+        month["percent"] = round(100 * month["total"] / peak)
+    return months
+
+
+def coverage(year: int) -> dict:
+    """Distinct places reached by activities held in ``year`` up to now."""
+    return Activity.objects.filter(starts_at__year=year, starts_at__lte=timezone.now()).aggregate(
+        villages=Count("village", distinct=True),
+        schools=Count("institution", distinct=True, filter=Q(kind=Kind.SCHOOL_VISIT)),
+        campuses=Count("institution", distinct=True, filter=Q(kind=Kind.CAMPUS_VISIT)),
+        reading_corners=Count("reading_corner", distinct=True),
+    )
+
+
+def summary(year: int, limit: int = 10) -> dict:
+    months = monthly(year)
+    return {
+        "year": year,
+        "months": months,
+        "year_activities": sum(month["activities"] for month in months),
+        "year_total": sum(month["total"] for month in months),
+        "year_counts": [
+            sum(month["counts"][index] for month in months) for index in range(len(ATTENDANCE_FIELD_NAMES))
+        ],
+        "coverage": coverage(year),
+        "upcoming": list(Activity.objects.upcoming().with_places()[:limit]),
+        "overdue": list(Activity.objects.overdue_follow_ups().with_places().order_by("follow_up_due")[:50]),
+        "today": timezone.localdate(),
+    }

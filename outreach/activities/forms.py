@@ -1,0 +1,56 @@
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from outreach.media import ACCEPT_ATTRIBUTE, clean_image
+
+from .models import ActivityPhoto, Program
+
+
+class ActivityPhotoForm(forms.ModelForm):
+    """Every upload is checked and re-encoded by outreach.media.clean_image before anything is stored."""
+
+    class Meta:
+        model = ActivityPhoto
+        fields = ["image", "caption", "consent_to_publish", "order"]
+        # A plain file field: the content check is clean_image's, with its clear translated messages.
+        field_classes = {"image": forms.FileField}
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE})}
+
+    clean_upload = None
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if isinstance(upload, UploadedFile):
+            self.clean_upload = clean_image(upload)
+        return upload
+
+    def save(self, commit=True):
+        if self.clean_upload is not None:
+            self.instance.set_image(self.clean_upload)
+        return super().save(commit)
+
+
+class ActivityFilterForm(forms.Form):
+    """The GET filters of /kegiatan/: program and year. Invalid values are ignored (the full list shows)."""
+
+    program = forms.ChoiceField(label=_("Program"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data=None, *, years=()):
+        super().__init__(data)
+        self.fields["program"].choices = [("", _("All programs")), *Program.choices]
+        self.fields["year"].choices = [("", _("All years")), *((year, year) for year in years)]
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        if program := self.cleaned_data["program"]:
+            queryset = queryset.for_program(program)
+        if year := self.cleaned_data["year"]:
+            queryset = queryset.filter(starts_at__year=year)
+        return queryset
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())

@@ -1,0 +1,511 @@
+"""The one visit log of every outreach program: activities, their partner agencies and their photos."""
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from outreach.media import CleanImage, resized
+from outreach.topics import Topic
+
+
+class ChoiceArrayField(ArrayField):
+    """An ArrayField of choices, edited as a list of checkboxes rather than comma-separated text."""
+
+    def formfield(self, **kwargs):
+        from django import forms
+
+        return forms.TypedMultipleChoiceField(
+            choices=self.base_field.choices,
+            coerce=self.base_field.to_python,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+class Kind(models.TextChoices):
+    DESA_BINAAN = "desa_binaan", _("Desa binaan session")
+    IMIGRASI_MASUK_DESA = "imigrasi_masuk_desa", _("Imigrasi Masuk Desa visit")
+    SCHOOL_VISIT = "school_visit", _("School visit")
+    CAMPUS_VISIT = "campus_visit", _("Campus visit")
+    READING_CORNER = "reading_corner", _("Reading-corner activity")
+    OTHER = "other", _("Other socialisation")
+
+
+class Program(models.TextChoices):
+    """The public grouping of kinds, used by the filters of /kegiatan/ and of the back office."""
+
+    DESA_BINAAN = "desa-binaan", _("Desa binaan")
+    IMIGRASI_MASUK_DESA = "imigrasi-masuk-desa", _("Imigrasi Masuk Desa")
+    SCHOOLS = "sekolah-kampus", _("Schools & campuses")
+    READING_CORNERS = "pojok-baca", _("Reading corners")
+    OTHER = "lainnya", _("Other")
+
+
+PROGRAM_KINDS = {
+    Program.DESA_BINAAN: [Kind.DESA_BINAAN],
+    Program.IMIGRASI_MASUK_DESA: [Kind.IMIGRASI_MASUK_DESA],
+    Program.SCHOOLS: [Kind.SCHOOL_VISIT, Kind.CAMPUS_VISIT],
+    Program.READING_CORNERS: [Kind.READING_CORNER],
+    Program.OTHER: [Kind.OTHER],
+}
+
+# The place field each kind requires (OTHER: at most one place, any).
+PLACE_FIELDS = ("village", "institution", "reading_corner")
+KIND_PLACE = {
+    Kind.DESA_BINAAN: "village",
+    Kind.IMIGRASI_MASUK_DESA: "village",
+    Kind.SCHOOL_VISIT: "institution",
+    Kind.CAMPUS_VISIT: "institution",
+    Kind.READING_CORNER: "reading_corner",
+}
+
+
+def _only(field: str) -> Q:
+    return Q(**{f"{name}__isnull": name != field for name in PLACE_FIELDS})
+
+
+def _place_rule() -> Q:
+    rule = Q()
+    for field in PLACE_FIELDS:
+        kinds = [kind for kind, place in KIND_PLACE.items() if place == field]
+        rule |= Q(kind__in=kinds) & _only(field)
+    at_most_one = Q(village__isnull=True, institution__isnull=True)
+    at_most_one |= Q(village__isnull=True, reading_corner__isnull=True)
+    at_most_one |= Q(institution__isnull=True, reading_corner__isnull=True)
+    return rule | (Q(kind=Kind.OTHER) & at_most_one)
+
+
+class AudienceType(models.TextChoices):
+    STUDENTS = "students", _("Students")
+    TEACHERS = "teachers", _("Teachers")
+    VILLAGE_OFFICIALS = "village_officials", _("Village officials")
+    PROSPECTIVE_MIGRANT_WORKERS = "prospective_migrant_workers", _("Prospective migrant workers")
+    MIGRANT_FAMILIES = "migrant_families", _("Families of migrant workers")
+    GENERAL_PUBLIC = "general_public", _("General public")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+# Attendance by sex × age group: (field, sex, age group).
+ATTENDANCE_FIELDS = [
+    ("male_under_18", "male", "under_18"),
+    ("male_18_59", "male", "18_59"),
+    ("male_60_plus", "male", "60_plus"),
+    ("female_under_18", "female", "under_18"),
+    ("female_18_59", "female", "18_59"),
+    ("female_60_plus", "female", "60_plus"),
+]
+ATTENDANCE_FIELD_NAMES = [name for name, _sex, _age in ATTENDANCE_FIELDS]
+AGE_GROUPS = [("under_18", _("Under 18")), ("18_59", _("18–59")), ("60_plus", _("60 and over"))]
+SEXES = [("male", _("Male")), ("female", _("Female"))]
+
+
+def _sum_of(names):
+    expression = F(names[0])
+    for name in names[1:]:
+        expression = expression + F(name)
+    return expression
+
+
+class PartnerAgency(models.Model):
+    """An agency that took part in activities (Disnaker, BP3MI, Polres…); admins extend the list."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("partner agency")
+        verbose_name_plural = _("partner agencies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule of what the public may see."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def upcoming(self, now=None):
+        """Not over yet (ongoing or in the future), soonest first."""
+        return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None):
+        """Over, most recent first."""
+        return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at")
+
+    def for_program(self, program):
+        return self.filter(kind__in=PROGRAM_KINDS[Program(program)])
+
+    def for_place(self, place):
+        for field in PLACE_FIELDS:
+            if isinstance(place, Activity._meta.get_field(field).related_model):
+                return self.filter(**{field: place})
+        raise TypeError(f"Activities are not held at a {type(place).__name__}.")
+
+    def with_places(self):
+        return self.select_related("village", "institution", "reading_corner")
+
+    def with_totals(self):
+        """Attendance subtotals per sex and per age group (the grand total is the attendance_total column)."""
+        annotations = {}
+        for key, _label in SEXES:
+            annotations[f"{key}_total"] = _sum_of([name for name, sex, _age in ATTENDANCE_FIELDS if sex == key])
+        for key, _label in AGE_GROUPS:
+            annotations[f"age_{key}_total"] = _sum_of([name for name, _sex, age in ATTENDANCE_FIELDS if age == key])
+        return self.annotate(**annotations)
+
+    def attendance_sums(self) -> dict:
+        """Sums of every attendance column and of the total over this queryset (zeros when empty)."""
+        names = [*ATTENDANCE_FIELD_NAMES, "attendance_total"]
+        sums = self.order_by().aggregate(count=models.Count("pk"), **{name: models.Sum(name) for name in names})
+        return {key: value or 0 for key, value in sums.items()}
+
+    def overdue_follow_ups(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(follow_up_due__lt=today, follow_up_done=False).exclude(follow_up="")
+
+
+class Activity(models.Model):
+    """Any outreach event, whatever the program, at exactly the place its kind requires."""
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=220, unique=True, blank=True, help_text=_("Leave empty to make one from the title.")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    village = models.ForeignKey(
+        "villages.Village",
+        verbose_name=_("village"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text=_("For desa binaan sessions and Imigrasi Masuk Desa visits."),
+    )
+    institution = models.ForeignKey(
+        "schools.Institution",
+        verbose_name=_("school or campus"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text=_("For school and campus visits."),
+    )
+    reading_corner = models.ForeignKey(
+        "reading_corners.ReadingCorner",
+        verbose_name=_("reading corner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text=_("For reading-corner activities."),
+    )
+    summary = models.TextField(_("public summary"), blank=True, help_text=_("Shown on the public activity page."))
+    internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Never shown to the public."))
+    officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officers"),
+        blank=True,
+        related_name="activities",
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    partners = models.ManyToManyField(
+        PartnerAgency, verbose_name=_("partner agencies"), blank=True, related_name="activities"
+    )
+    audience_types = ChoiceArrayField(
+        models.CharField(max_length=40, choices=AudienceType.choices),
+        verbose_name=_("audience"),
+        default=list,
+        blank=True,
+    )
+    male_under_18 = models.PositiveIntegerField(_("male, under 18"), default=0)
+    male_18_59 = models.PositiveIntegerField(_("male, 18–59"), default=0)
+    male_60_plus = models.PositiveIntegerField(_("male, 60 and over"), default=0)
+    female_under_18 = models.PositiveIntegerField(_("female, under 18"), default=0)
+    female_18_59 = models.PositiveIntegerField(_("female, 18–59"), default=0)
+    female_60_plus = models.PositiveIntegerField(_("female, 60 and over"), default=0)
+    attendance_total = models.GeneratedField(
+        expression=_sum_of(ATTENDANCE_FIELD_NAMES),
+        output_field=models.PositiveIntegerField(),
+        db_persist=True,
+        verbose_name=_("people reached"),
+    )
+    topics = ChoiceArrayField(
+        models.CharField(max_length=30, choices=Topic.choices), verbose_name=_("topics"), default=list, blank=True
+    )
+    leaflets = models.PositiveIntegerField(_("leaflets handed out"), default=0)
+    follow_up = models.TextField(_("follow-up needed"), blank=True)
+    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
+    follow_up_done = models.BooleanField(_("follow-up done"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    visit_request = models.OneToOneField(
+        "schools.VisitRequest",
+        verbose_name=_("visit request"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activity",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-starts_at"]
+        permissions = [
+            ("publish_activity", _("Can publish and unpublish activities, and edit every activity")),
+            ("edit_activity_text", _("Can edit the public text of any activity")),
+        ]
+        indexes = [models.Index(fields=["status", "starts_at"], name="activity_status_starts")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="activity_ends_after_it_starts",
+                violation_error_message=_("The activity must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=_place_rule(),
+                name="activity_place_matches_kind",
+                violation_error_message=_("Choose exactly the place this kind of activity needs."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        photos = list(self.photos.all())
+        result = super().delete(*args, **kwargs)
+        for photo in photos:
+            transaction.on_commit(photo.delete_files)
+        return result
+
+    def unique_slug(self) -> str:
+        base = slugify(self.title)[:200] or "kegiatan"
+        slug, number = base, 2
+        while Activity.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        required = KIND_PLACE.get(self.kind)
+        if required:
+            if getattr(self, f"{required}_id") is None:
+                errors[required] = _("A “%(kind)s” needs this place.") % {"kind": self.get_kind_display()}
+            for field in PLACE_FIELDS:
+                if field != required and getattr(self, f"{field}_id") is not None:
+                    errors[field] = _("Leave this empty for a “%(kind)s”.") % {"kind": self.get_kind_display()}
+        elif self.kind == Kind.OTHER and sum(getattr(self, f"{f}_id") is not None for f in PLACE_FIELDS) > 1:
+            errors["village"] = _("Choose at most one place.")
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("The activity must end after it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- place -------------------------------------------------------------------------------------
+
+    @property
+    def place(self):
+        return self.village or self.institution or self.reading_corner
+
+    @property
+    def place_url(self):
+        """The public page of the place, when its app has one (URL names resolve lazily)."""
+        place = self.place
+        if place is None:
+            return None
+        name = {
+            "village": "villages:detail",
+            "institution": "schools:detail",
+            "reading_corner": "reading_corners:detail",
+        }[next(field for field in PLACE_FIELDS if getattr(self, f"{field}_id") is not None)]
+        try:
+            return reverse(name, kwargs={"slug": place.slug})
+        except NoReverseMatch:
+            return None
+
+    @property
+    def program(self):
+        return next(program for program, kinds in PROGRAM_KINDS.items() if self.kind in kinds)
+
+    # --- status and rules --------------------------------------------------------------------------
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.ends_at > timezone.now()
+
+    @property
+    def follow_up_overdue(self) -> bool:
+        return bool(
+            self.follow_up
+            and not self.follow_up_done
+            and self.follow_up_due
+            and self.follow_up_due < timezone.localdate()
+        )
+
+    def can_be_changed_by(self, user) -> bool:
+        """Supervisors change every activity; officers only their own drafts."""
+        if user.has_perm("activities.publish_activity"):
+            return True
+        return (
+            user.has_perm("activities.change_activity")
+            and self.status == Status.DRAFT
+            and self.created_by_id is not None
+            and self.created_by_id == user.pk
+        )
+
+    def attendance_rows(self):
+        """[(sex label, [counts per age group], subtotal)] for the attendance table."""
+        rows = []
+        for key, label in SEXES:
+            counts = [getattr(self, f"{key}_{age}") for age, _label in AGE_GROUPS]
+            rows.append((label, counts, sum(counts)))
+        return rows
+
+    def age_totals(self):
+        return [sum(getattr(self, f"{sex}_{age}") for sex, _label in SEXES) for age, _label in AGE_GROUPS]
+
+    def get_topics_display(self):
+        return [Topic(topic).label for topic in self.topics if topic in Topic.values]
+
+    def get_audience_types_display(self):
+        return [AudienceType(value).label for value in self.audience_types if value in AudienceType.values]
+
+
+class ActivityPhotoQuerySet(models.QuerySet):
+    def consented(self):
+        return self.filter(consent_to_publish=True)
+
+    def public(self):
+        """Photos the public may see: consented, of a published activity."""
+        return self.consented().filter(activity__status=Status.PUBLISHED)
+
+
+THUMBNAIL_WIDTHS = (320, 640, 1024)
+
+
+def photo_path(instance, filename):
+    return f"activities/{timezone.localdate():%Y/%m}/{filename}"
+
+
+class ActivityPhoto(models.Model):
+    """A sanitised photo of an activity with responsive thumbnails; public only with consent."""
+
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=photo_path)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    thumbnails = models.JSONField(_("thumbnails"), default=dict, blank=True, editable=False)
+    caption = models.CharField(
+        _("caption"), max_length=300, blank=True, help_text=_("Also the text for screen readers.")
+    )
+    consent_to_publish = models.BooleanField(
+        _("people in this photo agreed to publication"),
+        default=False,
+        help_text=_("Only photos with this box ticked are ever shown to the public."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ActivityPhotoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity photo")
+        verbose_name_plural = _("activity photos")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    def set_image(self, clean: CleanImage):
+        """Store a sanitised image and its thumbnails (files only; the caller saves the row)."""
+        self.delete_files()
+        stem = uuid4().hex
+        self.image.save(f"{stem}.jpg", clean.as_file(f"{stem}.jpg"), save=False)
+        self.width, self.height = clean.width, clean.height
+        folder = self.image.name.rsplit("/", 1)[0]
+        self.thumbnails = {}
+        for width in THUMBNAIL_WIDTHS:
+            if width < clean.width:
+                small = resized(clean, width)
+                name = default_storage.save(f"{folder}/{stem}-{width}w.jpg", small.as_file(f"{stem}-{width}w.jpg"))
+                self.thumbnails[str(width)] = name
+
+    def delete_files(self):
+        for name in self.thumbnails.values():
+            default_storage.delete(name)
+        if self.image and self.image._committed and self.image.name:
+            default_storage.delete(self.image.name)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(self.delete_files)
+        return result
+
+    @property
+    def srcset(self) -> str:
+        entries = [(int(width), default_storage.url(name)) for width, name in self.thumbnails.items()]
+        if self.image:
+            entries.append((self.width, self.image.url))
+        return ", ".join(f"{url} {width}w" for width, url in sorted(entries))
+
+    @property
+    def thumbnail_url(self) -> str:
+        """The small rendition (the image itself when it is already small)."""
+        name = self.thumbnails.get("640") or self.thumbnails.get("320")
+        return default_storage.url(name) if name else self.image.url
+
+
+class Dashboard(Activity):
+    """No data of its own: gives the officer dashboard its entry on the admin index."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("officer dashboard")
+        verbose_name_plural = _("officer dashboard")
+        default_permissions = ()

@@ -1,0 +1,237 @@
+import pytest
+from django.test import Client
+
+from outreach.activities.models import Activity, Status
+from tests.activities.helpers import ADD_URL, CHANGELIST_URL, activity_form, change_url
+from tests.factories import ActivityFactory, VillageFactory, content_editor, officer, supervisor
+
+pytestmark = pytest.mark.django_db
+
+
+def edit(client, activity, **changes):
+    data = activity_form(activity.village, title=activity.title, status=activity.status, **changes)
+    return client.post(change_url(activity), data)
+
+
+def delete(client, activity):
+    return client.post(f"/admin/activities/activity/{activity.pk}/delete/", {"post": "yes"})
+
+
+def run_action(client, action, *activities):
+    return client.post(CHANGELIST_URL, {"action": action, "_selected_action": [a.pk for a in activities]})
+
+
+# --- anonymous and CSRF -----------------------------------------------------------------------------
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client):
+    response = client.get(CHANGELIST_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_admin_form_enforces_csrf():
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(officer())
+    assert client.post(ADD_URL, activity_form(VillageFactory())).status_code == 403
+    assert not Activity.objects.exists()
+
+
+# --- Petugas ----------------------------------------------------------------------------------------
+
+
+def test_an_officer_adds_a_draft_they_own(client):
+    user = officer()
+    client.force_login(user)
+    response = client.post(ADD_URL, activity_form(VillageFactory(), status="published"))
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.created_by == user
+    assert activity.status == Status.DRAFT  # officers cannot publish through the form
+    assert activity.attendance_total == 45
+
+
+def test_an_officer_edits_their_own_draft(client):
+    user = officer()
+    activity = ActivityFactory(status=Status.DRAFT, created_by=user)
+    client.force_login(user)
+    assert edit(client, activity, summary="Diperbarui").status_code == 302
+    activity.refresh_from_db()
+    assert activity.summary == "Diperbarui"
+
+
+@pytest.mark.parametrize("whose", ["someone else's draft", "own published"])
+def test_an_officer_cannot_edit_other_drafts_or_published_activities(client, whose):
+    user = officer()
+    author = officer() if whose == "someone else's draft" else user
+    status = Status.DRAFT if whose == "someone else's draft" else Status.PUBLISHED
+    activity = ActivityFactory(status=status, created_by=author, summary="Asli")
+    client.force_login(user)
+    page = client.get(change_url(activity))
+    assert page.status_code == 200
+    assert 'name="summary"' not in page.text  # read-only view
+    assert edit(client, activity, summary="Diubah").status_code == 403
+    activity.refresh_from_db()
+    assert activity.summary == "Asli"
+
+
+def test_an_officer_deletes_only_their_own_draft(client):
+    user = officer()
+    own = ActivityFactory(status=Status.DRAFT, created_by=user)
+    other = ActivityFactory(status=Status.DRAFT, created_by=officer())
+    client.force_login(user)
+    assert delete(client, other).status_code == 403
+    assert delete(client, own).status_code == 302
+    assert list(Activity.objects.all()) == [other]
+
+
+def test_an_officer_has_no_bulk_delete_nor_publish_action(client):
+    user = officer()
+    activity = ActivityFactory(status=Status.DRAFT, created_by=user)
+    client.force_login(user)
+    page = client.get(CHANGELIST_URL)
+    assert 'value="delete_selected"' not in page.text
+    assert 'value="publish"' not in page.text
+    run_action(client, "publish", activity)
+    activity.refresh_from_db()
+    assert activity.status == Status.DRAFT
+
+
+def test_an_officer_cannot_add_photos_to_someone_elses_activity(client):
+    activity = ActivityFactory(status=Status.DRAFT, created_by=officer())
+    client.force_login(officer())
+    assert 'name="photos-0-image"' not in client.get(change_url(activity)).text
+
+
+# --- Supervisor -------------------------------------------------------------------------------------
+
+
+def test_a_supervisor_edits_any_activity(client):
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer())
+    client.force_login(supervisor())
+    assert edit(client, activity, summary="Dikoreksi supervisor").status_code == 302
+    activity.refresh_from_db()
+    assert activity.summary == "Dikoreksi supervisor"
+
+
+def test_a_supervisor_publishes_and_unpublishes_with_the_actions(client):
+    drafts = [ActivityFactory(status=Status.DRAFT), ActivityFactory(status=Status.DRAFT)]
+    client.force_login(supervisor())
+    assert run_action(client, "publish", *drafts).status_code == 302
+    assert Activity.objects.published().count() == 2
+    assert all(activity.published_at for activity in Activity.objects.all())
+    run_action(client, "unpublish", drafts[0])
+    assert Activity.objects.published().count() == 1
+
+
+def test_a_supervisor_may_bulk_delete(client):
+    activity = ActivityFactory(created_by=officer())
+    client.force_login(supervisor())
+    client.post(CHANGELIST_URL, {"action": "delete_selected", "_selected_action": [activity.pk], "post": "yes"})
+    assert not Activity.objects.exists()
+
+
+# --- Editor konten ----------------------------------------------------------------------------------
+
+
+def test_a_content_editor_edits_the_public_text_only(client):
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer(), male_18_59=12)
+    client.force_login(content_editor())
+    response = client.post(
+        change_url(activity),
+        {
+            "title": "Judul yang lebih jelas",
+            "summary": "Ringkasan yang disunting.",
+            "male_18_59": "999",
+            "status": "draft",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert (activity.title, activity.summary) == ("Judul yang lebih jelas", "Ringkasan yang disunting.")
+    assert activity.male_18_59 == 12
+    assert activity.status == Status.PUBLISHED
+
+
+def test_a_content_editor_cannot_add_delete_or_publish(client):
+    activity = ActivityFactory(status=Status.DRAFT)
+    client.force_login(content_editor())
+    assert client.get(ADD_URL).status_code == 403
+    assert delete(client, activity).status_code == 403
+    run_action(client, "publish", activity)
+    activity.refresh_from_db()
+    assert activity.status == Status.DRAFT
+
+
+def test_staff_without_a_role_cannot_see_activities(client):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory())
+    assert client.get(CHANGELIST_URL).status_code == 403
+
+
+def test_a_content_editor_edits_photo_captions_but_not_consent(client):
+    from tests.factories import activity_photo
+
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer())
+    photo = activity_photo(activity, consent=False, caption="Lama")
+    client.force_login(content_editor())
+    response = client.post(
+        change_url(activity),
+        {
+            "title": activity.title,
+            "summary": activity.summary,
+            "photos-TOTAL_FORMS": "1",
+            "photos-INITIAL_FORMS": "1",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "1000",
+            "photos-0-id": photo.pk,
+            "photos-0-activity": activity.pk,
+            "photos-0-caption": "Keterangan baru",
+            "photos-0-consent_to_publish": "on",
+        },
+    )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "Keterangan baru"
+    assert photo.consent_to_publish is False
+
+
+@pytest.mark.parametrize("field", ["village", "officers"])
+def test_an_officer_can_use_the_autocomplete_for_places_and_officers(client, field):
+    VillageFactory(name="Desa Bakung")
+    officer(first_name="Dewi", username="dewi")
+    client.force_login(officer())
+    params = {"app_label": "activities", "model_name": "activity", "field_name": field, "term": ""}
+    response = client.get("/admin/autocomplete/", params)
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
+def test_the_officer_autocomplete_offers_only_active_staff(client):
+    from tests.factories import UserFactory
+
+    UserFactory(username="warga", is_staff=False)
+    client.force_login(supervisor())
+    params = {"app_label": "activities", "model_name": "activity", "field_name": "officers", "term": "warga"}
+    assert client.get("/admin/autocomplete/", params).json()["results"] == []
+
+
+def test_the_form_names_the_place_a_kind_needs(client):
+    client.force_login(officer())
+    response = client.post(ADD_URL, activity_form(VillageFactory(), kind="school_visit"))
+    assert response.status_code == 200
+    assert "“Kunjungan sekolah” memerlukan tempat ini." in response.text
+    assert "Kosongkan untuk “Kunjungan sekolah”." in response.text
+    assert not Activity.objects.exists()
+
+
+def test_the_form_refuses_an_end_before_the_start(client):
+    client.force_login(officer())
+    response = client.post(ADD_URL, activity_form(VillageFactory(), ends_at_1="08:00"))
+    assert "Kegiatan harus selesai setelah dimulai." in response.text
+    assert not Activity.objects.exists()

@@ -1,0 +1,95 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from outreach.activities.models import Kind, Status
+from tests.activities.helpers import queries_for
+from tests.factories import (
+    ActivityFactory,
+    InstitutionFactory,
+    StaffFactory,
+    VillageFactory,
+    content_editor,
+    officer,
+)
+
+pytestmark = pytest.mark.django_db
+URL = "/admin/activities/dashboard/"
+
+
+def this_year_at(month, day=10):
+    now = timezone.localtime()
+    return now.replace(month=month, day=day, hour=9, minute=0, second=0, microsecond=0)
+
+
+@pytest.fixture
+def year_of_activities():
+    village = VillageFactory()
+    january = this_year_at(1)
+    ActivityFactory(village=village, starts_at=january, male_18_59=10, female_18_59=5)
+    ActivityFactory(
+        village=village,
+        starts_at=january + timedelta(days=1),
+        male_18_59=0,
+        female_18_59=0,
+        female_60_plus=2,
+        status=Status.DRAFT,
+    )
+    ActivityFactory(
+        kind=Kind.SCHOOL_VISIT,
+        village=None,
+        institution=InstitutionFactory(),
+        starts_at=january,
+        male_under_18=20,
+        male_18_59=0,
+        female_18_59=0,
+    )
+    ActivityFactory(starts_at=january.replace(year=january.year - 1), male_18_59=100)
+
+
+def test_it_shows_people_reached_per_month_by_sex_and_age(client, year_of_activities):
+    client.force_login(officer())
+    response = client.get(URL)
+    assert response.status_code == 200
+    january = response.context["months"][0]
+    assert january["activities"] == 3
+    # male <18, 18–59, 60+, female <18, 18–59, 60+ (drafts count: they happened)
+    assert january["counts"] == [20, 10, 0, 0, 5, 2]
+    assert january["total"] == 37
+    assert response.context["year_total"] == january["total"]
+    assert response.context["coverage"] == {"villages": 1, "schools": 1, "campuses": 0, "reading_corners": 0}
+
+
+def test_it_lists_overdue_follow_ups_and_the_upcoming_schedule(client):
+    today = timezone.localdate()
+    ActivityFactory(title="Tindak lanjut lewat", follow_up="Kirim leaflet", follow_up_due=today - timedelta(days=3))
+    ActivityFactory(title="Agenda minggu depan", starts_at=timezone.now() + timedelta(days=7))
+    client.force_login(officer())
+    html = client.get(URL).text
+    assert "Tindak lanjut lewat" in html and "Agenda minggu depan" in html
+
+
+def test_it_is_linked_from_the_admin_index(client):
+    client.force_login(content_editor())
+    assert f'href="{URL}"' in client.get("/admin/").text
+
+
+def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, year_of_activities):
+    client.force_login(officer())
+    few = queries_for(client, URL)
+    for month in range(1, 13):
+        ActivityFactory(
+            starts_at=this_year_at(month, 3), follow_up="x", follow_up_due=timezone.localdate().replace(month=1, day=1)
+        )
+    with django_assert_num_queries(few):
+        client.get(URL)
+
+
+def test_staff_without_a_role_are_refused(client):
+    client.force_login(StaffFactory())
+    assert client.get(URL).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client):
+    assert client.get(URL)["Location"].startswith("/admin/login/")

@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from outreach.activities.models import Activity, Kind, Status
+from outreach.activities.services import create_activity_from_visit_request
+from outreach.schools.models import VisitRequest, VisitRequestStatus
+from tests.factories import InstitutionFactory, officer, supervisor
+
+pytestmark = pytest.mark.django_db
+
+
+def visit_request(**overrides):
+    fields = {
+        "institution": InstitutionFactory(name="SMA Negeri 1 Talun"),
+        "institution_name": "SMA Negeri 1 Talun",
+        "institution_level": "sma",
+        "kecamatan": "talun",
+        "contact_name": "Bu Sari",
+        "contact_phone": "0812 0000 2222",
+        "preferred_date": date(2026, 12, 14),
+        "audience": "siswa kelas XII",
+        "audience_size": 240,
+        "topics": ["tppo", "passports"],
+        "status": VisitRequestStatus.SCHEDULED,
+    }
+    return VisitRequest.objects.create(**{**fields, **overrides})
+
+
+def url(request):
+    return f"/admin/activities/activity/from-visit-request/{request.pk}/"
+
+
+def test_it_creates_a_linked_draft_school_visit():
+    request, user = visit_request(), supervisor()
+    activity = create_activity_from_visit_request(request, by=user)
+    assert activity.kind == Kind.SCHOOL_VISIT
+    assert activity.status == Status.DRAFT
+    assert activity.institution == request.institution
+    assert activity.topics == ["tppo", "passports"]
+    assert activity.created_by == user and list(activity.officers.all()) == [user]
+    assert "SMA Negeri 1 Talun" in activity.title
+    request.refresh_from_db()
+    assert request.activity == activity
+
+
+def test_it_returns_the_existing_activity_the_second_time():
+    request, user = visit_request(), supervisor()
+    first = create_activity_from_visit_request(request, by=user)
+    assert create_activity_from_visit_request(request, by=user) == first
+    assert Activity.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code"),
+    [({"status": VisitRequestStatus.NEW}, "not_scheduled"), ({"institution": None}, "no_institution")],
+)
+def test_it_refuses_a_request_that_is_not_ready(overrides, code):
+    with pytest.raises(ValidationError) as error:
+        create_activity_from_visit_request(visit_request(**overrides), by=supervisor())
+    assert error.value.code == code
+    assert not Activity.objects.exists()
+
+
+def test_the_admin_view_creates_the_draft_on_post(client):
+    request = visit_request()
+    client.force_login(supervisor())
+    assert client.get(url(request)).status_code == 200
+    response = client.post(url(request))
+    activity = Activity.objects.get()
+    assert response["Location"] == f"/admin/activities/activity/{activity.pk}/change/"
+
+
+def test_the_admin_view_is_for_supervisors(client):
+    client.force_login(officer())
+    assert client.post(url(visit_request())).status_code == 403
+    assert not Activity.objects.exists()
