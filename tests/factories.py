@@ -3,6 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from outreach.office import roles
 from outreach.office.models import OfficeProfile
@@ -58,3 +59,35 @@ def supervisor(**kwargs):
 
 def content_editor(**kwargs):
     return StaffFactory(role=roles.CONTENT_EDITOR, **kwargs)
+
+
+# --- reports (triage) ---------------------------------------------------------------------------
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """An anonymous report; ``ReportFactory(with_contact=True)`` for one whose reporter can be reached."""
+
+    class Meta:
+        model = "reports.Report"
+
+    class Params:
+        with_contact = factory.Trait(
+            identity="contact",
+            reporter_name="Siti Rahayu",
+            reporter_phone="0812 3456 0001",
+            reporter_email="siti.rahayu@example.org",
+            consent_given_at=factory.LazyFunction(timezone.now),
+        )
+
+    category = "overstay"
+    description = "Seorang warga negara asing tinggal di rumah kos sejak lebih dari setahun dan tidak pernah lapor."
+    kecamatan = "srengat"
+    village = "Togogan"
+
+
+class ReportPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reports.ReportPhoto"
+
+    report = factory.SubFactory(ReportFactory)
+    image = factory.django.ImageField(filename="photo.jpg", format="JPEG", width=40, height=30, color="green")
