@@ -26,6 +26,6 @@ class Command(BaseCommand):
         result = purge_closed_reports(days=days, dry_run=dry_run)
         verb = "Would purge" if dry_run else "Purged"
         self.stdout.write(
-            f"{verb} {result.reports} reports closed more than {days} days ago: "
-            f"{result.identities} reporter identities erased, {result.photos} photos deleted."
+            f"{verb} {result.reports} reports closed more than {days} days ago "
+            f"({result.identities} reporter identities, {result.photos} photos)."
         )
