@@ -346,7 +346,7 @@ class ReportAdmin(admin.ModelAdmin):
                 gettext("Assigned to"),
                 gettext("First response due"),
                 gettext("Overdue"),
-                gettext("Closed"),
+                gettext("Closed on"),
                 gettext("Kecamatan"),
                 gettext("Village / kelurahan"),
                 gettext("Nationality of the people involved"),

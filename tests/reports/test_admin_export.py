@@ -20,7 +20,7 @@ COLUMNS = [
     "Assigned to",
     "First response due",
     "Overdue",
-    "Closed",
+    "Closed on",
     "Kecamatan",
     "Village / kelurahan",
     "Nationality of the people involved",
