@@ -311,3 +311,25 @@ def test_the_admin_form_cannot_change_the_description_or_status(client):
     report.refresh_from_db()
     assert report.status == Status.NEW
     assert report.description != "diubah"
+
+
+@pytest.mark.parametrize(
+    "lookup", ["reporter_name__startswith", "reporter_email__icontains", "reporter_phone", "pin_hash__startswith"]
+)
+def test_the_list_cannot_be_filtered_by_the_reporters_identity(client, lookup):
+    """Filtering by identity would let anyone probe who reported (one letter at a time)."""
+    ReportFactory(with_contact=True)
+    client.force_login(officer())
+    assert client.get(LIST, {lookup: "S"}).status_code == 400
+    assert client.get("/admin/reports/report/export.csv", {lookup: "S"}).status_code == 400
+
+
+def test_it_filters_by_the_date_received(client):
+    recent = ReportFactory()
+    old = ReportFactory(created_at=timezone.now() - datetime.timedelta(days=60))
+    since = timezone.localtime(timezone.now() - datetime.timedelta(days=7)).isoformat()
+    client.force_login(officer())
+    response = client.get(LIST, {"created_at__gte": since})
+    assert response.status_code == 200
+    assert recent.reference in response.text
+    assert old.reference not in response.text
