@@ -11,7 +11,10 @@ def _hermetic(settings, tmp_path, monkeypatch):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private_media"}},
+        "private": {
+            **settings.STORAGES["private"],
+            "OPTIONS": {**settings.STORAGES["private"]["OPTIONS"], "location": tmp_path / "private_media"},
+        },
     }
     # A FileField with a callable storage (the private one) resolved it at import: point it at the new one.
     for model in apps.get_models():

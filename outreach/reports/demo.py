@@ -7,12 +7,25 @@ their dates are moved back to when they would have happened.
 
 import datetime
 import hashlib
+import io
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
-from .models import CODE_ALPHABET, Category, Identity, PartnerAgency, Priority, Report, ReportEvent, Status
+from .models import (
+    CODE_ALPHABET,
+    Category,
+    Identity,
+    PartnerAgency,
+    Priority,
+    Report,
+    ReportEvent,
+    ReportPhoto,
+    Status,
+)
 
 DEMO_NAMESPACE = uuid.UUID("6f1f5d3e-4c2b-4a57-9a55-0b6c1e2f9a10")
 DEMO_PIN = "246810"
@@ -165,7 +178,11 @@ DEMO_REPORTS = [
         [VERIFIED],
         "Dua orang asing menyewa rumah di perumahan dan jarang keluar. Pemilik rumah bilang kontraknya sudah "
         "diperpanjang tiga kali.",
-        {"involved_nationality": "India", "contact": ("Ahmad Fauzi", "0813 0000 3103", "ahmad.fauzi@example.org")},
+        {
+            "involved_nationality": "India",
+            "contact": ("Ahmad Fauzi", "0813 0000 3103", "ahmad.fauzi@example.org"),
+            "photos": 2,
+        },
     ),
     (
         Category.OVERSTAY,
@@ -201,7 +218,7 @@ DEMO_REPORTS = [
         45,
         [VERIFIED, IN_PROGRESS],
         "Beberapa WNA bekerja di tambang pasir di tepi Sungai Brantas. Mereka mengoperasikan alat berat setiap hari.",
-        {"involved_nationality": "Tiongkok", "priority": Priority.HIGH},
+        {"involved_nationality": "Tiongkok", "priority": Priority.HIGH, "photos": 1},
     ),
     (
         Category.PERMIT_VIOLATION,
@@ -219,7 +236,7 @@ DEMO_REPORTS = [
         130,
         [VERIFIED, IN_PROGRESS, CLOSED],
         "Ada WNA yang berjualan kopi di kebun milik warga dan mengajak turis asing menginap di sana.",
-        {"involved_nationality": "Belanda"},
+        {"involved_nationality": "Belanda", "photos": 1},
     ),
     (
         Category.UNREST,
@@ -340,6 +357,28 @@ def _reference(token: uuid.UUID) -> str:
     return f"LPR-{chars[:4]}-{chars[4:]}"
 
 
+def _add_photos(report, number, extra):
+    """Generated photos for the demo reports that have them (again if they are missing, not if purged)."""
+    if report.photos_purged_at or report.photos.exists():
+        return
+    for index in range(extra.get("photos", 0)):
+        photo = ReportPhoto(report=report, created_at=report.created_at)
+        photo.image.save(f"demo-{number}-{index + 1}.jpg", _demo_photo(number + index), save=False)
+        photo.save()
+
+
+def _demo_photo(seed: int) -> ContentFile:
+    """A plain generated picture (no download, no metadata) standing in for a reporter's photo."""
+    image = Image.new("RGB", (800, 600), (90 + seed * 7 % 120, 120, 140 + seed * 11 % 100))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((120, 200, 680, 520), fill=(200, 190, 170))
+    draw.polygon([(100, 200), (400, 60), (700, 200)], fill=(150, 60, 50))
+    draw.text((20, 20), "Foto contoh (demo)", fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return ContentFile(buffer.getvalue())
+
+
 def _staff():
     users = {user.username: user for user in get_user_model().objects.filter(username__in=["petugas", "supervisor"])}
     return users.get("petugas"), users.get("supervisor")
@@ -351,7 +390,9 @@ def seed():
     created = 0
     for number, (category, kecamatan, village, days_ago, steps, description, extra) in enumerate(DEMO_REPORTS):
         token = uuid.uuid5(DEMO_NAMESPACE, f"demo-report-{number}")
-        if Report.objects.filter(submission_token=token).exists():
+        existing = Report.objects.filter(submission_token=token).first()
+        if existing is not None:
+            _add_photos(existing, number, extra)
             continue
         received = now - datetime.timedelta(days=days_ago, hours=number % 7)
         report = Report(
@@ -376,6 +417,7 @@ def seed():
         report.set_pin(DEMO_PIN)
         report.save()
         report.events.create(kind=ReportEvent.Kind.SUBMITTED, to_status=Status.NEW, created_at=received)
+        _add_photos(report, number, extra)
         _play_history(report, steps, extra, received, now, officer, supervisor)
         created += 1
     total = Report.objects.filter(

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from outreach.reports.models import Category, EmailNotification, Report, ReportEvent, Status
+from outreach.reports.models import Category, EmailNotification, Report, ReportEvent, ReportPhoto, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,12 @@ def test_running_it_twice_creates_no_duplicates(settings):
     output = seed(settings)
     assert (Report.objects.count(), ReportEvent.objects.count()) == counts
     assert "30 demo reports (0 new" in output
+
+
+def test_some_demo_reports_have_private_photos(settings):
+    seed(settings)
+    photos = ReportPhoto.objects.all()
+    assert photos.count() == 4
+    for photo in photos:
+        assert photo.image.storage.exists(photo.image.name)
+        assert photo.image.storage.base_url == "/private-media-is-not-served/"
