@@ -386,7 +386,14 @@ class ReportAdmin(admin.ModelAdmin):
     # --- the reporter's rights: export and erase ---------------------------------------------
 
     def _confirm_reporter_data(self, request, queryset, action, title, button):
-        """Ask for a reason first; returns (reason, None) once given, else (None, confirmation page)."""
+        """Ask for a reason first; returns (reason, None) once given, else (None, a page or redirect).
+
+        One report is chosen: the request comes from one person, and the other reports with the same email
+        or phone number are found from it. Mixing two reporters in one export would leak one to the other.
+        """
+        if queryset.count() != 1:
+            messages.error(request, gettext("Choose exactly one report of the reporter who made the request."))
+            return None, redirect(request.get_full_path())
         form = ReasonForm(request.POST if "confirm" in request.POST else None)
         if form.is_bound and form.is_valid():
             return form.cleaned_data["reason"], None

@@ -137,3 +137,17 @@ def test_an_erased_report_shows_when_it_was_erased(client):
     response = client.get(f"/admin/reports/report/{report.pk}/change/")
     assert response.context["can_reveal"] is False
     assert "Siti Rahayu" not in response.text
+
+
+@pytest.mark.parametrize("action", ["export_reporter_data", "erase_reporter_identity"])
+def test_one_report_is_chosen_so_two_reporters_are_never_mixed(client, action):
+    first = ReportFactory(with_contact=True)
+    second = ReportFactory(
+        with_contact=True, reporter_name="Budi", reporter_phone="0813", reporter_email="b@example.org"
+    )
+    client.force_login(supervisor())
+    response = run_action(client, action, [first, second], reason="Permintaan pelapor")
+    assert response.status_code == 302
+    assert not IdentityAccess.objects.exists()
+    second.refresh_from_db()
+    assert second.reporter_name == "Budi"

@@ -1,7 +1,9 @@
 import itertools
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
 
 from outreach.reports import triage
 from outreach.reports.models import TRANSITIONS, PartnerAgency, Priority, ReportEvent, Status
@@ -92,3 +94,30 @@ def test_a_priority_change_is_recorded_in_the_history():
     assert report.priority == Priority.URGENT
     assert event.kind == ReportEvent.Kind.NOTE
     assert triage.set_priority(report, Priority.URGENT, by=officer()) is None
+
+
+@pytest.fixture
+def status_page_exists():
+    """The reporter's email links to the public status page, which the public side of the app provides."""
+    try:
+        reverse("reports:status")
+    except NoReverseMatch:
+        pytest.skip("reports:status is not there yet (public side of the reports app)")
+
+
+def test_a_public_message_is_emailed_to_a_reporter_who_gave_an_email(
+    status_page_exists, django_capture_on_commit_callbacks
+):
+    report = ReportFactory(with_contact=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        triage.change_status(report, Status.VERIFIED, by=officer(), public_message="Laporan Anda kami periksa.")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["siti.rahayu@example.org"]
+    assert "Laporan Anda kami periksa." in mail.outbox[0].body
+
+
+def test_no_email_goes_out_without_a_public_message(status_page_exists, django_capture_on_commit_callbacks):
+    report = ReportFactory(with_contact=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        triage.change_status(report, Status.VERIFIED, by=officer(), internal_note="Hanya catatan.")
+    assert mail.outbox == []
