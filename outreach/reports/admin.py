@@ -78,7 +78,10 @@ class ReasonForm(forms.Form):
         label=_("Reason"),
         max_length=300,
         widget=forms.TextInput(attrs={"size": 50}),
-        help_text=_("Recorded in the audit trail, e.g. “calling the reporter back about the location”."),
+        help_text=_(
+            "Recorded in the audit trail, e.g. “calling the reporter back about the location”. "
+            "Do not write the reporter's name here."
+        ),
     )
 
 
