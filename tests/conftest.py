@@ -1,14 +1,24 @@
 import pytest
+from django.apps import apps
+from django.db.models import FileField
 
 
 @pytest.fixture(autouse=True)
-def _hermetic(settings, tmp_path):
+def _hermetic(settings, tmp_path, monkeypatch):
     """Fast hashing and uploads in a throwaway folder."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private_media"}},
+        "private": {
+            **settings.STORAGES["private"],
+            "OPTIONS": {**settings.STORAGES["private"]["OPTIONS"], "location": tmp_path / "private_media"},
+        },
     }
+    # A FileField with a callable storage (the private one) resolved it at import: point it at the new one.
+    for model in apps.get_models():
+        for field in model._meta.fields:
+            if isinstance(field, FileField) and getattr(field, "_storage_callable", None):
+                monkeypatch.setattr(field, "storage", field._storage_callable())
     yield

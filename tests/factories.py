@@ -183,3 +183,42 @@ def activity_photo(activity, *, consent=True, caption="Warga mendengarkan sosial
     photo.set_image(clean_image(jpeg_upload(width=width, height=width * 3 // 4)))
     photo.save()
     return photo
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """An anonymous report with PIN 123456 (``pin=`` sets another); ``with_contact=True`` for a reachable reporter."""
+
+    class Meta:
+        model = "reports.Report"
+        skip_postgeneration_save = True
+
+    class Params:
+        with_contact = factory.Trait(
+            identity="contact",
+            reporter_name="Siti Rahayu",
+            reporter_phone="0812 3456 0001",
+            reporter_email="siti.rahayu@example.org",
+            consent_given_at=factory.LazyFunction(timezone.now),
+        )
+
+    category = "overstay"
+    description = "Seorang warga negara asing tinggal di rumah kos sejak lebih dari setahun dan tidak pernah lapor."
+    kecamatan = "srengat"
+    village = "Togogan"
+
+    @factory.post_generation
+    def pin(self, create, extracted, **kwargs):
+        self.set_pin(extracted or "123456")
+        if create:
+            self.save(update_fields=["pin_hash"])
+
+
+class ReportPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reports.ReportPhoto"
+
+    report = factory.SubFactory(ReportFactory)
+    image = factory.django.ImageField(filename="photo.jpg", format="JPEG", width=40, height=30, color="green")

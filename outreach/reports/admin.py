@@ -1,13 +1,469 @@
-from django.contrib import admin
+"""The triage back office for public reports.
 
-from .models import Report
+Officers and supervisors see reports without the reporter's identity. Only users with
+``reports.view_reporter_identity`` can reveal it, one report at a time, with a reason; every reveal,
+export and erasure is written to the ``IdentityAccess`` audit trail. Photos are served only by
+``photo_view`` to staff who may see the report, never from a public media URL.
+"""
+
+import csv
+import json
+import mimetypes
+from copy import copy
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Value
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.functions import Replace
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import retention, triage
+from .models import IdentityAccess, PartnerAgency, Report, ReportPhoto, Status, normalise_reference
+
+MASK = "•••••"
+NO_STORE = "private, no-store"
+SAFE_IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
+# The only fields the list may be filtered on through its URL. Django's admin otherwise accepts a lookup on
+# any field, and ?reporter_name__startswith=S would let anyone probe who made a report, letter by letter.
+FILTERABLE_FIELDS = frozenset({"status", "category", "priority", "assigned_to", "created_at", "overdue"})
+# A workflow error from the model, shown beside the field it is about.
+ERROR_FIELDS = {"invalid_transition": "to", "reason_required": "internal_note", "partner_required": "partner"}
+
+
+class WorkflowForm(forms.Form):
+    to = forms.ChoiceField(label=_("New status"))
+    partner = forms.ChoiceField(
+        label=_("Forwarded to"),
+        choices=[("", "---------"), *PartnerAgency.choices],
+        required=False,
+        help_text=_("Required when forwarding the report."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("For the office only. Required when rejecting: give the reason."),
+    )
+    public_message = forms.CharField(
+        label=_("Message to the reporter (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_(
+            "Shown on the reporter's status page and emailed to them if they gave an email address. "
+            "Never write names of officers, suspects or other people here."
+        ),
+    )
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(status, Status(status).label) for status in report.allowed_transitions()]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"size": 50}),
+        help_text=_(
+            "Recorded in the audit trail, e.g. “calling the reporter back about the location”. "
+            "Do not write the reporter's name here."
+        ),
+    )
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("first response")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.overdue()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=Report.objects.overdue().values("pk"))
+        return queryset
+
+
+def csv_safe(value) -> str:
+    """Text as a spreadsheet cell that can never become a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["reference", "category", "priority", "status", "first_response_due", "created_at"]
-    list_filter = ["status", "category", "priority"]
+    list_display = ["reference", "category", "priority", "status", "assigned_to", "first_response", "created_at"]
+    list_filter = [
+        "status",
+        "category",
+        "priority",
+        ("assigned_to", admin.RelatedOnlyFieldListFilter),
+        OverdueFilter,
+        ("created_at", admin.DateFieldListFilter),
+    ]
+    list_select_related = ["assigned_to"]
     search_fields = ["reference"]
-    # The reporter's identity is never shown here; the triage admin reveals it only with permission.
-    fields = ["category", "description", "kecamatan", "village", "status", "priority", "assigned_to"]
-    readonly_fields = ["status"]
+    search_help_text = _("Reference code, e.g. LPR-7K4M-Q2XH (upper or lower case, with or without dashes).")
+    list_per_page = 50
+    actions = ["export_reporter_data", "erase_reporter_identity"]
+    fieldsets = [
+        (_("Report"), {"fields": ["reference", "category", "description", "created_at"]}),
+        (
+            _("Where and when"),
+            {"fields": ["kecamatan", "village", "location_details", "occurred_on", "occurred_approximately"]},
+        ),
+        (_("Who is involved"), {"fields": ["involved_name", "involved_nationality", "involved_description"]}),
+        (_("Reporter"), {"fields": ["identity", "reporter_identity", "consent_given_at", "language"]}),
+        (
+            _("Triage"),
+            {
+                "fields": [
+                    "status",
+                    "priority",
+                    "assigned_to",
+                    "first_response",
+                    "closed_at",
+                    "identity_erased_at",
+                    "photos_purged_at",
+                ]
+            },
+        ),
+    ]
+    editable_fields = ("priority", "assigned_to")
+
+    # --- permissions: reports come only from the public form and are never deleted here ------------
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_manage_reporter_data_permission(self, request):
+        return request.user.has_perm("reports.manage_reporter_data")
+
+    def lookup_allowed(self, lookup, value, request):
+        return lookup.split(LOOKUP_SEP)[0] in FILTERABLE_FIELDS and super().lookup_allowed(lookup, value, request)
+
+    @staticmethod
+    def can_see_identity(request) -> bool:
+        return request.user.has_perm("reports.view_reporter_identity")
+
+    # --- list -----------------------------------------------------------------------------------
+
+    @admin.display(description=_("first response due"), ordering="first_response_due")
+    def first_response(self, report):
+        due = formats.localize(report.first_response_due)
+        if report.is_overdue:
+            return format_html(
+                '<span class="report-overdue"><img src="{}" alt=""> <strong>{}</strong> {}</span>',
+                static("admin/img/icon-alert.svg"),
+                gettext("OVERDUE"),
+                due,
+            )
+        return due
+
+    def get_search_results(self, request, queryset, search_term):
+        """Find a report by its reference as people type it: any case, with or without dashes or prefix."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        reference = normalise_reference(term)
+        if reference:
+            return queryset.filter(reference=reference), False
+        fragment = "".join(ch for ch in term.upper() if ch.isalnum()).removeprefix("LPR")
+        undashed = Replace("reference", Value("-"), Value(""))
+        return queryset.alias(undashed_reference=undashed).filter(undashed_reference__contains=fragment), False
+
+    # --- detail ---------------------------------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [field for _name, options in self.fieldsets for field in options["fields"]]
+        if obj is not None and obj.is_open and self.has_change_permission(request, obj):
+            return [field for field in fields if field not in self.editable_fields]
+        return fields
+
+    @admin.display(description=_("reporter's name, phone and email"))
+    def reporter_identity(self, report):
+        if report.identity_erased_at:
+            erased = formats.localize(timezone.localtime(report.identity_erased_at).date())
+            return gettext("Erased on %(date)s") % {"date": erased}
+        if not report.has_contact:
+            return gettext("None: the reporter chose to stay anonymous.")
+        return gettext("%(mask)s (hidden)") % {"mask": MASK}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            kwargs["queryset"] = triage.triage_staff()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # Only priority and assignment are edited here; each change goes into the report's history.
+        current = Report.objects.get(pk=obj.pk)
+        if "priority" in form.changed_data:
+            triage.set_priority(current, obj.priority, by=request.user)
+        if "assigned_to" in form.changed_data:
+            triage.assign(current, obj.assigned_to, by=request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        report = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if report is not None:
+            extra_context.setdefault("workflow_form", WorkflowForm(report=report))
+            extra_context.setdefault("reveal_form", ReasonForm())
+            extra_context.update(
+                report=report,
+                photos=list(report.photos.all()),
+                events=list(report.events.select_related("actor")),
+                can_triage=report.is_open and self.has_change_permission(request, report),
+                can_reveal=report.has_contact and self.can_see_identity(request),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # --- extra views ----------------------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+
+        def wrap(view):
+            return self.admin_site.admin_view(view)
+
+        return [
+            path("export.csv", wrap(self.export_csv_view), name="{}_{}_export".format(*info)),
+            path("<path:object_id>/status/", wrap(self.transition_view), name="{}_{}_transition".format(*info)),
+            path("<path:object_id>/identity/", wrap(self.identity_view), name="{}_{}_identity".format(*info)),
+            path("<path:object_id>/photo/<int:photo_id>/", wrap(self.photo_view), name="{}_{}_photo".format(*info)),
+            *super().get_urls(),
+        ]
+
+    def _report_or_404(self, request, object_id) -> Report:
+        report = self.get_object(request, unquote(object_id))
+        if report is None:
+            raise Http404
+        if not self.has_view_permission(request, report):
+            raise PermissionDenied
+        return report
+
+    def _change_url(self, report) -> str:
+        return reverse("admin:reports_report_change", args=[report.pk])
+
+    def transition_view(self, request, object_id):
+        report = self._report_or_404(request, object_id)
+        if not self.has_change_permission(request, report):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        form = WorkflowForm(request.POST, report=report)
+        if form.is_valid():
+            try:
+                triage.change_status(report, **form.cleaned_data, by=request.user)
+            except ValidationError as error:
+                form.add_error(ERROR_FIELDS.get(error.code), error)
+            else:
+                messages.success(
+                    request,
+                    gettext("Report %(reference)s is now “%(status)s”.")
+                    % {"reference": report.reference, "status": report.get_status_display()},
+                )
+                return redirect(self._change_url(report))
+        # Show the report again with the workflow form and its errors.
+        as_get = copy(request)
+        as_get.method = "GET"
+        return self.change_view(as_get, object_id, self._change_url(report), {"workflow_form": form})
+
+    def identity_view(self, request, object_id):
+        """Show the reporter's identity to a permitted user, after recording the look in the audit trail."""
+        report = self._report_or_404(request, object_id)
+        if not self.can_see_identity(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not report.has_contact:
+            messages.info(request, gettext("This report holds no identity of the reporter."))
+            return redirect(self._change_url(report))
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            as_get = copy(request)
+            as_get.method = "GET"
+            return self.change_view(as_get, object_id, self._change_url(report), {"reveal_form": form})
+        triage.reveal_identity(report, by=request.user, reason=form.cleaned_data["reason"])
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Reporter of %(reference)s") % {"reference": report.reference},
+            "report": report,
+            "change_url": self._change_url(report),
+        }
+        response = TemplateResponse(request, "reports/admin/identity.html", context)
+        response["Cache-Control"] = NO_STORE
+        return response
+
+    def photo_view(self, request, object_id, photo_id):
+        """One photo of a report, for staff who may see the report. Never cached, never sniffed."""
+        report = self._report_or_404(request, object_id)
+        photo = get_object_or_404(ReportPhoto, pk=photo_id, report=report)
+        try:
+            handle = photo.image.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        filename = photo.image.name.rsplit("/", 1)[-1]
+        content_type = mimetypes.guess_type(filename)[0]
+        if content_type not in SAFE_IMAGE_TYPES:
+            content_type = "application/octet-stream"
+        response = FileResponse(handle, content_type=content_type, filename=filename)
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = NO_STORE
+        return response
+
+    def export_csv_view(self, request):
+        """The filtered list as CSV for a spreadsheet, WITHOUT any personal data or free text."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect("admin:reports_report_changelist")
+        reports = changelist.get_queryset(request).select_related("assigned_to")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="reports-{timezone.localdate():%Y-%m-%d}.csv"'
+        response["Cache-Control"] = NO_STORE
+        response.write("\ufeff")  # BOM: spreadsheets then read the file as UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                gettext("Reference"),
+                gettext("Received"),
+                gettext("Category"),
+                gettext("Priority"),
+                gettext("Status"),
+                gettext("Assigned to"),
+                gettext("First response due"),
+                gettext("Overdue"),
+                gettext("Closed on"),
+                gettext("Kecamatan"),
+                gettext("Village / kelurahan"),
+                gettext("Nationality of the people involved"),
+                gettext("Identity"),
+            ]
+        )
+        yes, no = gettext("yes"), gettext("no")
+        for report in reports:
+            assignee = report.assigned_to
+            writer.writerow(
+                csv_safe(value)
+                for value in [
+                    report.reference,
+                    timezone.localtime(report.created_at).strftime("%Y-%m-%d %H:%M"),
+                    report.get_category_display(),
+                    report.get_priority_display(),
+                    report.get_status_display(),
+                    (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+                    report.first_response_due.isoformat(),
+                    yes if report.is_overdue else no,
+                    timezone.localtime(report.closed_at).strftime("%Y-%m-%d %H:%M") if report.closed_at else "",
+                    report.get_kecamatan_display(),
+                    report.village,
+                    report.involved_nationality,
+                    report.get_identity_display(),
+                ]
+            )
+        return response
+
+    # --- the reporter's rights: export and erase ---------------------------------------------
+
+    def _confirm_reporter_data(self, request, queryset, action, title, button):
+        """Ask for a reason first; returns (reason, None) once given, else (None, a page or redirect).
+
+        One report is chosen: the request comes from one person, and the other reports with the same email
+        or phone number are found from it. Mixing two reporters in one export would leak one to the other.
+        """
+        if queryset.count() != 1:
+            messages.error(request, gettext("Choose exactly one report of the reporter who made the request."))
+            return None, redirect(request.get_full_path())
+        form = ReasonForm(request.POST if "confirm" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            return form.cleaned_data["reason"], None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            "button": button,
+            "action": action,
+            "form": form,
+            "selected": queryset,
+            "reports": retention.reports_of_reporter(queryset),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return None, TemplateResponse(request, "reports/admin/confirm_reporter_data.html", context)
+
+    @admin.action(description=_("Export everything about the reporter (JSON)"), permissions=["manage_reporter_data"])
+    def export_reporter_data(self, request, queryset):
+        reason, page = self._confirm_reporter_data(
+            request,
+            queryset,
+            "export_reporter_data",
+            gettext("Export the reporter's data"),
+            gettext("Export as JSON"),
+        )
+        if page:
+            return page
+        data = retention.export_reporter_data(list(queryset), by=request.user, reason=reason)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="reporter-data-{timezone.localdate():%Y-%m-%d}.json"'
+        response["Cache-Control"] = NO_STORE
+        return response
+
+    @admin.action(description=_("Erase the reporter's identity (on request)"), permissions=["manage_reporter_data"])
+    def erase_reporter_identity(self, request, queryset):
+        reason, page = self._confirm_reporter_data(
+            request,
+            queryset,
+            "erase_reporter_identity",
+            gettext("Erase the reporter's identity"),
+            gettext("Yes, erase it"),
+        )
+        if page:
+            return page
+        erased = retention.erase_reporter_identity(list(queryset), by=request.user, reason=reason)
+        messages.success(request, gettext("Identity erased from %(count)d report(s).") % {"count": erased})
+        return None
+
+
+@admin.register(IdentityAccess)
+class IdentityAccessAdmin(admin.ModelAdmin):
+    """The audit trail of looks at reporters' identities: read-only, for supervisors."""
+
+    list_display = ["created_at", "user", "action", "report", "reason"]
+    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), ("created_at", admin.DateFieldListFilter)]
+    list_select_related = ["user", "report"]
+    search_fields = ["report__reference", "user__username"]
+    fields = ["created_at", "user", "action", "report", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

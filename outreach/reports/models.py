@@ -346,9 +346,14 @@ class IdentityAccess(models.Model):
         EXPORT = "export", _("Exported")
         ERASE = "erase", _("Erased")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="identity_accesses")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    action = models.CharField(max_length=10, choices=Action.choices, default=Action.VIEW)
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="identity_accesses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff user"), on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices, default=Action.VIEW)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from outreach.reports.retention import purge_closed_reports
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove the reporter's identity and the photos of reports closed or rejected more than --days days ago "
+        "(default REPORT_RETENTION_DAYS). The anonymised reports are kept for statistics."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Days after closure to keep the data (default: settings.REPORT_RETENTION_DAYS).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only count what would be removed.")
+
+    def handle(self, *args, days=None, dry_run=False, **options):
+        days = settings.REPORT_RETENTION_DAYS if days is None else days
+        if days < 0:
+            raise CommandError("--days cannot be negative.")
+        result = purge_closed_reports(days=days, dry_run=dry_run)
+        verb = "Would purge" if dry_run else "Purged"
+        self.stdout.write(
+            f"{verb} {result.reports} reports closed more than {days} days ago "
+            f"({result.identities} reporter identities, {result.photos} photos)."
+        )

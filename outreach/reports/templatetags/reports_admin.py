@@ -1,0 +1,16 @@
+"""Back-office template tags for reports: the overdue notice on the admin index."""
+
+from django import template
+
+from outreach.reports.models import Report
+
+register = template.Library()
+
+
+@register.inclusion_tag("reports/admin/overdue_notice.html", takes_context=True)
+def overdue_reports_notice(context):
+    """How many new reports wait past their first-response date, for staff who may see reports."""
+    request = context.get("request")
+    if request is None or not request.user.has_perm("reports.view_report"):
+        return {"count": 0}
+    return {"count": Report.objects.overdue().count()}

@@ -1,0 +1,53 @@
+from django.contrib.auth.models import Group, Permission
+from playwright.sync_api import expect
+
+from outreach.office import roles
+from outreach.reports.models import Report, ReportEvent, Status
+from tests.factories import ReportFactory, officer
+
+PUBLIC_MESSAGE = "Petugas kami sedang menindaklanjuti laporan Anda di lapangan."
+
+
+def officer_role():
+    """The Petugas role as its data migration makes it (a transactional test may have flushed it)."""
+    group, _ = Group.objects.get_or_create(name=roles.OFFICER)
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="reports", codename__in=["view_report", "change_report"])
+    )
+
+
+def change_status(page, to, **fields):
+    workflow = page.locator("form[action$='#workflow']")
+    workflow.locator("select[name=to]").select_option(to)
+    for name, value in fields.items():
+        workflow.locator(f"[name={name}]").fill(value)
+    workflow.locator("input[type=submit]").click()
+
+
+def test_an_officer_verifies_a_report_and_sends_a_public_message(page, transactional_db):
+    officer_role()
+    agus = officer(username="agus", first_name="Agus", last_name="Prasetyo")
+    report = ReportFactory(description="Seorang WNA tinggal di rumah kos sejak lebih dari setahun.")
+
+    page.goto("/admin/")
+    page.fill("#id_username", "agus")
+    page.fill("#id_password", "password")
+    page.locator("#login-form input[type=submit]").click()
+    expect(page.locator("#site-name")).to_be_visible()
+
+    page.goto("/admin/reports/report/")
+    page.get_by_role("link", name=report.reference).click()
+    expect(page.locator(".field-description")).to_contain_text("Seorang WNA tinggal di rumah kos")
+    expect(page.locator("#workflow")).to_be_visible()
+
+    change_status(page, Status.VERIFIED, internal_note="Alamat sesuai, pemilik kos dihubungi.")
+    expect(page.locator(".messagelist .success")).to_contain_text(report.reference)
+
+    change_status(page, Status.IN_PROGRESS, public_message=PUBLIC_MESSAGE)
+    expect(page.locator(".messagelist .success")).to_contain_text(report.reference)
+    expect(page.locator("#history ~ table")).to_contain_text(PUBLIC_MESSAGE)
+
+    report = Report.objects.get(pk=report.pk)
+    assert report.status == Status.IN_PROGRESS
+    event = ReportEvent.objects.get(report=report, public_message=PUBLIC_MESSAGE)
+    assert (event.actor, event.from_status, event.to_status) == (agus, Status.VERIFIED, Status.IN_PROGRESS)

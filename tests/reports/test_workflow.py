@@ -1,0 +1,123 @@
+import itertools
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
+
+from outreach.reports import triage
+from outreach.reports.models import TRANSITIONS, PartnerAgency, Priority, ReportEvent, Status
+from tests.factories import ReportFactory, officer
+
+pytestmark = pytest.mark.django_db
+
+ALL_PAIRS = list(itertools.product(Status.values, Status.values))
+
+
+def valid(current, target):
+    return target in TRANSITIONS[Status(current)]
+
+
+@pytest.mark.parametrize(("current", "target"), ALL_PAIRS, ids=[f"{a}->{b}" for a, b in ALL_PAIRS])
+def test_it_allows_exactly_the_workflow_transitions(current, target):
+    report = ReportFactory(status=current)
+    by = officer()
+    if valid(current, target):
+        event = report.transition(target, by=by, internal_note="Alasan dicatat.", partner=PartnerAgency.POLRES)
+        report.refresh_from_db()
+        assert report.status == target
+        assert (event.from_status, event.to_status, event.actor) == (current, target, by)
+    else:
+        with pytest.raises(ValidationError) as error:
+            report.transition(target, by=by, internal_note="Alasan dicatat.", partner=PartnerAgency.POLRES)
+        assert error.value.code == "invalid_transition"
+        report.refresh_from_db()
+        assert report.status == current
+        assert not report.events.exists()
+
+
+def test_the_workflow_goes_from_new_to_closed():
+    assert TRANSITIONS[Status.NEW] == (Status.VERIFIED, Status.REJECTED)
+    assert TRANSITIONS[Status.REJECTED] == TRANSITIONS[Status.CLOSED] == ()
+
+
+def test_it_needs_a_reason_to_reject():
+    report = ReportFactory()
+    with pytest.raises(ValidationError) as error:
+        triage.change_status(report, Status.REJECTED, by=officer(), internal_note="   ")
+    assert error.value.code == "reason_required"
+    report.refresh_from_db()
+    assert report.status == Status.NEW
+
+
+def test_it_rejects_with_a_reason_and_records_when_it_was_closed():
+    report = ReportFactory()
+    triage.change_status(report, Status.REJECTED, by=officer(), internal_note="Bukan wewenang imigrasi.")
+    assert report.status == Status.REJECTED
+    assert report.closed_at is not None
+
+
+def test_it_needs_a_partner_to_forward():
+    report = ReportFactory(status=Status.VERIFIED)
+    with pytest.raises(ValidationError) as error:
+        triage.change_status(report, Status.FORWARDED, by=officer())
+    assert error.value.code == "partner_required"
+
+
+def test_it_forwards_to_a_partner_agency():
+    report = ReportFactory(status=Status.VERIFIED)
+    event = triage.change_status(report, Status.FORWARDED, by=officer(), partner=PartnerAgency.BP3MI)
+    assert event.partner == PartnerAgency.BP3MI
+    assert report.status == Status.FORWARDED
+
+
+def test_a_public_message_to_an_anonymous_reporter_is_kept_but_not_emailed():
+    report = ReportFactory()
+    event = triage.change_status(report, Status.VERIFIED, by=officer(), public_message="  Laporan Anda kami periksa. ")
+    assert event.public_message == "Laporan Anda kami periksa."
+    assert not report.emails.exists()
+
+
+def test_assignment_is_recorded_in_the_history():
+    report = ReportFactory()
+    agus = officer(first_name="Agus", last_name="Prasetyo")
+    event = triage.assign(report, agus, by=agus)
+    assert report.assigned_to == agus
+    assert (event.kind, event.internal_note) == (ReportEvent.Kind.ASSIGNED, "Agus Prasetyo")
+    assert triage.assign(report, agus, by=agus) is None
+
+
+def test_a_priority_change_is_recorded_in_the_history():
+    report = ReportFactory()
+    event = triage.set_priority(report, Priority.URGENT, by=officer())
+    report.refresh_from_db()
+    assert report.priority == Priority.URGENT
+    assert event.kind == ReportEvent.Kind.NOTE
+    assert triage.set_priority(report, Priority.URGENT, by=officer()) is None
+
+
+@pytest.fixture
+def status_page_exists():
+    """The reporter's email links to the public status page, which the public side of the app provides."""
+    try:
+        reverse("reports:status")
+    except NoReverseMatch:
+        pytest.skip("reports:status is not there yet (public side of the reports app)")
+
+
+def test_a_public_message_is_emailed_to_a_reporter_who_gave_an_email(
+    status_page_exists, django_capture_on_commit_callbacks
+):
+    report = ReportFactory(with_contact=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        triage.change_status(report, Status.VERIFIED, by=officer(), public_message="Laporan Anda kami periksa.")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["siti.rahayu@example.org"]
+    assert "Laporan Anda kami periksa." in mail.outbox[0].body
+
+
+def test_no_email_goes_out_without_a_public_message(status_page_exists, django_capture_on_commit_callbacks):
+    report = ReportFactory(with_contact=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        triage.change_status(report, Status.VERIFIED, by=officer(), internal_note="Hanya catatan.")
+    assert mail.outbox == []
