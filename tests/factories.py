@@ -58,3 +58,24 @@ def supervisor(**kwargs):
 
 def content_editor(**kwargs):
     return StaffFactory(role=roles.CONTENT_EDITOR, **kwargs)
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A report as submitted; ``pin`` sets its PIN (default 123456)."""
+
+    class Meta:
+        model = "reports.Report"
+        skip_postgeneration_save = True
+
+    category = "overstay"
+    description = "A foreign man has been living at the guest house near the market for months."
+    kecamatan = "sananwetan"
+
+    @factory.post_generation
+    def pin(self, create, extracted, **kwargs):
+        self.set_pin(extracted or "123456")
+        if create:
+            self.save(update_fields=["pin_hash"])
