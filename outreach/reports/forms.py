@@ -87,13 +87,20 @@ class ReportForm(forms.Form):
     """The public report form. With ``check_abuse`` the honeypot and the minimum fill time are checked."""
 
     category = forms.ChoiceField(
-        label=_("What do you want to report?"), choices=Category.choices, widget=forms.RadioSelect
+        label=_("What do you want to report?"),
+        choices=Category.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you want to report.")},
     )
     description = forms.CharField(
         label=_("What happened?"),
         min_length=DESCRIPTION_MIN,
         max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Tell us what happened."),
+            "min_length": _("Tell us a little more: at least %(limit_value)s characters (now %(show_value)s)."),
+        },
         help_text=_("Describe what you saw or know, in your own words (at least 20 characters)."),
     )
     kecamatan = forms.ChoiceField(
@@ -140,6 +147,7 @@ class ReportForm(forms.Form):
         choices=Identity.choices,
         widget=forms.RadioSelect,
         initial=Identity.ANONYMOUS,
+        error_messages={"required": _("Choose whether to report anonymously or with contact details.")},
     )
     reporter_name = forms.CharField(label=_("Your name"), max_length=160, required=False)
     reporter_phone = forms.CharField(
@@ -167,7 +175,8 @@ class ReportForm(forms.Form):
             "They are deleted %(days)s days after the report is closed (Law 27/2022 on Personal Data Protection)."
         ) % {"days": retention_days}
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.fields["reporter_phone"].widget.attrs.update({"type": "tel", "autocomplete": "tel"})
+        self.fields["reporter_phone"].widget.input_type = "tel"
+        self.fields["reporter_phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["reporter_name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["reporter_email"].widget.attrs.update({"autocomplete": "email"})
 

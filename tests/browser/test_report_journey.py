@@ -8,7 +8,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from outreach.reports.models import Report, ReportPhoto, Status
-from tests.factories import OfficeProfileFactory, officer
+from tests.factories import OfficeProfileFactory, StaffFactory
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_a_resident_reports_without_javascript_and_reads_the_answer(
     assert report.priority == "urgent"
 
     report.transition(
-        Status.VERIFIED, by=officer(), public_message="Terima kasih. Laporan Anda sedang kami tindak lanjuti."
+        Status.VERIFIED, by=StaffFactory(), public_message="Terima kasih. Laporan Anda sedang kami tindak lanjuti."
     )
 
     page.goto("/lapor/cek/")

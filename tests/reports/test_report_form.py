@@ -290,7 +290,9 @@ def test_the_429_page_is_translated(settings):
     assert "Please wait a little" in response.text
 
 
-@pytest.mark.parametrize("url", ["/lapor/", "/lapor/periksa/"])
+@pytest.mark.parametrize(
+    "url", ["/lapor/", "/lapor/periksa/", "/lapor/cek/", "/lapor/cek/laporan/", "/lapor/cek/tutup/"]
+)
 def test_csrf_is_enforced(url):
     client = Client(enforce_csrf_checks=True)
     assert client.post(url, form_data()).status_code == 403
