@@ -167,9 +167,7 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.draft_photos = draft_photos
         self.check_abuse = check_abuse
-        self.fields["remove_photos"].choices = [
-            (str(i), _("Remove photo %(number)s") % {"number": i + 1}) for i in range(draft_photos)
-        ]
+        self.fields["remove_photos"].choices = self.remove_choices(draft_photos)
         self.fields["consent"].label = _(
             "I agree that the immigration office keeps my contact details to contact me about this report only. "
             "They are deleted %(days)s days after the report is closed (Law 27/2022 on Personal Data Protection)."
@@ -179,6 +177,10 @@ class ReportForm(forms.Form):
         self.fields["reporter_phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["reporter_name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["reporter_email"].widget.attrs.update({"autocomplete": "email"})
+
+    @staticmethod
+    def remove_choices(count: int):
+        return [(str(i), _("Remove photo %(number)s") % {"number": i + 1}) for i in range(count)]
 
     def category_options(self):
         """The category radio buttons with their guidance text, for the template."""

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from outreach.media import CleanImage, clean_image
 
@@ -83,6 +84,7 @@ def _save_photos(report, photos, *, from_follow_up: bool, written: list):
         record.save()
 
 
+@sensitive_variables()
 def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, pin: str | None = None):
     """Store a report with its photos and first history entry, all or nothing. Returns ``(report, pin)``.
 

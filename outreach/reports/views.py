@@ -17,6 +17,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outreach.places import Kecamatan
@@ -39,6 +40,8 @@ logger = logging.getLogger(__name__)
 CONFIRMATION_KEY = "report_confirmation"
 STATUS_KEY = "report_status"
 STATUS_SESSION_SECONDS = 20 * 60
+# Left out of Django's error reports (emails to ADMINS, debug pages).
+SENSITIVE_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "description", "involved_name")
 
 
 def _retention_days() -> int:
@@ -65,6 +68,8 @@ def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
 
 
 @never_cache
+@sensitive_variables()
+@sensitive_post_parameters(*SENSITIVE_FIELDS)
 @require_http_methods(["GET", "POST"])
 def start(request):
     """The report form (step 1). Answers go to the session, then to "check your answers"."""
@@ -77,6 +82,7 @@ def start(request):
             remove = [int(index) for index in form.cleaned_data["remove_photos"]]
             drafts.save(request, draft, form.answers(), remove=remove, new_photos=form.cleaned_data["photos"])
             return redirect("reports:review")
+        draft = _keep_good_photos(request, draft, form)
         # A fresh stamp when the only problem was speed; otherwise keep the first one.
         if form.has_error("__all__", "too_fast"):
             form.data = form.data.copy()
@@ -88,6 +94,18 @@ def start(request):
         "reports/form.html",
         {"form": form, "draft_photos": len(draft["photos"]), "retention_days": _retention_days()},
     )
+
+
+def _keep_good_photos(request, draft, form):
+    """A mistake elsewhere in the form must not cost the reporter their photos: keep the good ones."""
+    photos = form.cleaned_data.get("photos") if "photos" not in form.errors else None
+    if not photos or form.has_error("__all__", "honeypot") or form.has_error("__all__", "too_fast"):
+        return draft
+    remove = [int(index) for index in form.cleaned_data.get("remove_photos") or []]
+    draft = drafts.save(request, draft, draft["answers"], remove=remove, new_photos=photos)
+    form.draft_photos = len(draft["photos"])
+    form.fields["remove_photos"].choices = ReportForm.remove_choices(form.draft_photos)
+    return draft
 
 
 def _review_context(form, draft):
@@ -111,6 +129,8 @@ def _confirm(request, report, pin):
 
 
 @never_cache
+@sensitive_variables()
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def review(request):
     """Check your answers (step 2), with "change" links; sending stores the report."""
@@ -160,6 +180,7 @@ def _token(request) -> str:
         return "00000000-0000-0000-0000-000000000000"
 
 
+@sensitive_variables()
 def _after_submit(request, draft, report, pin):
     # A double-click answered by the second request: the PIN was chosen in this session, so show it.
     if pin is None and report.check_pin(draft["pin"]):
@@ -197,6 +218,8 @@ def _authorised_report(request):
 
 
 @never_cache
+@sensitive_variables()
+@sensitive_post_parameters("pin")
 @require_http_methods(["GET", "POST"])
 def status(request):
     """Enter the reference code and PIN (POST only: nothing personal in a URL)."""

@@ -322,3 +322,33 @@ def test_a_failed_save_tells_the_reporter_plainly_and_keeps_the_answers(client, 
     assert Report.objects.count() == 0
     assert all(name.startswith("report-drafts/") for name in private_files(settings))
     assert client.get("/lapor/periksa/").status_code == 200
+
+
+def test_a_double_click_answered_by_the_second_request_still_shows_the_pin(client):
+    client.post("/lapor/", form_data())
+    draft = client.session["report_draft"]
+    client.post("/lapor/periksa/", {"token": draft["token"]})
+    # The second request of a double-click started with the same session: the draft was still there.
+    session = client.session
+    session["report_draft"] = draft
+    session.save()
+    response = client.post("/lapor/periksa/", {"token": draft["token"]}, follow=True)
+    assert Report.objects.count() == 1
+    assert response.context["pin"] == draft["pin"]
+    assert Report.objects.get().check_pin(draft["pin"])
+
+
+def test_good_photos_are_kept_when_another_answer_needs_fixing(client, settings):
+    response = client.post("/lapor/", {**form_data(description="short"), "photos": [upload(), upload()]})
+    assert response.status_code == 200
+    assert "Anda sudah menambahkan 2 foto" in response.text
+    assert len(private_files(settings)) == 2
+    response = client.post("/lapor/", form_data())
+    assert response.status_code == 302
+    client.post("/lapor/periksa/", {})
+    assert Report.objects.get().photos.count() == 2
+
+
+def test_photos_of_a_rejected_bot_submission_are_not_kept(client, settings):
+    client.post("/lapor/", {**form_data(website="spam"), "photos": [upload()]})
+    assert private_files(settings) == []
