@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -256,12 +257,15 @@ class TimelineEntry:
 
 
 def public_timeline(report: Report) -> list[TimelineEntry]:
-    """The history as the reporter may see it: received, status changes with the officers' public
-    messages, and their own additions. Never internal notes, officer names, assignments or identity."""
+    """The history as the reporter may see it: received, status changes and other entries with the
+    officers' public messages, and their own additions. Never internal notes, officer names, assignments
+    or identity. The one place that decides what of a report's history is public."""
     entries = []
-    events = report.events.filter(
-        kind__in=[ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
-    ).only("kind", "to_status", "public_message", "created_at")
+    shown_kinds = [ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
+    # Any other entry appears only for its public message (a note to the reporter without a status change).
+    events = report.events.filter(Q(kind__in=shown_kinds) | ~Q(public_message="")).only(
+        "kind", "to_status", "public_message", "created_at"
+    )
     for event in events:
         if event.kind == ReportEvent.Kind.SUBMITTED:
             entries.append(TimelineEntry(event.created_at, str(_("We received your report."))))
@@ -271,6 +275,8 @@ def public_timeline(report: Report) -> list[TimelineEntry]:
             entries.append(
                 TimelineEntry(event.created_at, str(title), event.public_message, STATUS_EXPLANATIONS[status])
             )
-        else:
+        elif event.kind == ReportEvent.Kind.REPORTER_ADDED_INFO:
             entries.append(TimelineEntry(event.created_at, str(_("You added information."))))
+        else:
+            entries.append(TimelineEntry(event.created_at, str(_("Message from the office")), event.public_message))
     return entries

@@ -103,11 +103,22 @@ def test_the_timeline_shows_public_messages_but_never_notes_officers_or_identity
         Status.VERIFIED, by=staff, internal_note="Informant seems reliable", public_message="Terima kasih, kami cek."
     )
     report.events.create(kind=ReportEvent.Kind.ASSIGNED, actor=staff, internal_note="To Bambang")
+    report.events.create(kind=ReportEvent.Kind.NOTE, actor=staff, internal_note="Call Polres", public_message="")
+    report.events.create(kind=ReportEvent.Kind.NOTE, actor=staff, public_message="Kami sudah ke lokasi.")
     look_up(client, report.reference)
     html = client.get("/lapor/cek/laporan/").text
     assert "Terima kasih, kami cek." in html
+    assert "Kami sudah ke lokasi." in html
     assert "Diverifikasi" in html
-    for secret in ["Informant seems reliable", "Bambang", "bambang", "Siti", "081234567890", "siti@example.com"]:
+    for secret in [
+        "Call Polres",
+        "Informant seems reliable",
+        "Bambang",
+        "bambang",
+        "Siti",
+        "081234567890",
+        "siti@example.com",
+    ]:
         assert secret not in html
 
 
@@ -178,3 +189,16 @@ def test_the_status_page_is_in_english_under_en(client):
     html = client.get("/en/lapor/cek/laporan/").text
     assert '<html lang="en">' in html
     assert "We received your report." in html
+
+
+@pytest.mark.parametrize("updates", [1, 6])
+def test_the_status_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, updates):
+    report = ReportFactory()
+    staff = officer()
+    report.events.create(kind=ReportEvent.Kind.SUBMITTED, to_status=Status.NEW)
+    for number in range(updates):
+        report.events.create(kind=ReportEvent.Kind.NOTE, actor=staff, public_message=f"Update {number}")
+    look_up(client, report.reference)
+    # session, report, timeline, office profile
+    with django_assert_num_queries(4):
+        client.get("/lapor/cek/laporan/")
