@@ -160,7 +160,10 @@ def review(request):
             form.cleaned_data, photos, submission_token=draft["token"], language=get_language(), pin=draft["pin"]
         )
     except (DatabaseError, OSError, ValidationError) as error:
-        existing = Report.objects.filter(submission_token=draft["token"]).first()
+        try:
+            existing = Report.objects.filter(submission_token=draft["token"]).first()
+        except DatabaseError:  # the database itself is away
+            existing = None
         if existing is not None:
             return _after_submit(request, draft, existing, None)
         # Only the kind of error: database messages can quote the row, reporter's details included.
