@@ -1,0 +1,282 @@
+"""Writes with side effects for public reports: submit, add information, look up with code and PIN.
+
+Every write is one transaction. Files are written to the private storage inside that transaction and
+deleted again when anything fails, so a failed submit leaves neither a row nor an orphan file.
+"""
+
+import datetime
+import hashlib
+import logging
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
+
+from outreach.media import CleanImage, clean_image
+
+from .models import (
+    URGENT_CATEGORIES,
+    Identity,
+    Priority,
+    Report,
+    ReportEvent,
+    ReportPhoto,
+    Status,
+    new_pin,
+    normalise_reference,
+)
+from .notifications import notify_new_report
+
+logger = logging.getLogger(__name__)
+
+MAX_PHOTOS = 3
+# More information added later through the status page: one photo at a time, at most this many in all.
+MAX_FOLLOW_UP_PHOTOS = 5
+MAX_FOLLOW_UP_TEXT = 3000
+
+# Status lookup: this many wrong PINs for one reference pause its lookups for LOOKUP_PAUSE.
+LOOKUP_MAX_FAILURES = 5
+LOOKUP_PAUSE = datetime.timedelta(minutes=15)
+
+REPORT_FIELDS = [
+    "category",
+    "description",
+    "kecamatan",
+    "village",
+    "location_details",
+    "occurred_on",
+    "occurred_approximately",
+    "involved_name",
+    "involved_nationality",
+    "involved_description",
+]
+CONTACT_FIELDS = ["reporter_name", "reporter_phone", "reporter_email"]
+
+# A hash to check wrong references against, so that an unknown code costs as much time as a wrong PIN.
+_DUMMY_PIN_HASH = None
+
+
+def _clean(photo) -> CleanImage:
+    return photo if isinstance(photo, CleanImage) else clean_image(photo)
+
+
+def _delete_files(names):
+    storage = ReportPhoto._meta.get_field("image").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:  # nothing more we can do; never let cleanup hide the original error
+            logger.warning("Could not remove a report photo file after a failed save.")
+
+
+def _save_photos(report, photos, *, from_follow_up: bool, written: list):
+    for photo in photos:
+        clean = _clean(photo)
+        record = ReportPhoto(report=report, from_follow_up=from_follow_up)
+        record.image.save(f"{uuid.uuid4().hex}.jpg", clean.as_file("photo.jpg"), save=False)
+        written.append(record.image.name)
+        record.save()
+
+
+@sensitive_variables()
+def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, pin: str | None = None):
+    """Store a report with its photos and first history entry, all or nothing. Returns ``(report, pin)``.
+
+    ``photos`` are uploads (or already cleaned images); each goes through ``clean_image``. The same
+    ``submission_token`` twice gives the first report back with ``pin=None``: the PIN is never shown
+    again. ``pin`` may be chosen by the caller beforehand (the review step does, so that a double-click
+    answered by the second request still shows the PIN from the reporter's own session).
+    """
+    photos = list(photos)
+    if len(photos) > MAX_PHOTOS:
+        raise ValidationError(
+            _("You can add at most %(max)s photos."), code="too_many_photos", params={"max": MAX_PHOTOS}
+        )
+    existing = Report.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing, None
+    cleaned = [_clean(photo) for photo in photos]  # check every photo before anything is written
+    pin = pin or new_pin()
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            report = Report(submission_token=submission_token, language=language or "id")
+            for field in REPORT_FIELDS:
+                value = cleaned_data.get(field)
+                if value is None and field != "occurred_on":
+                    value = ""
+                setattr(report, field, value)
+            report.identity = cleaned_data.get("identity") or Identity.ANONYMOUS
+            if report.identity == Identity.WITH_CONTACT:
+                for field in CONTACT_FIELDS:
+                    setattr(report, field, (cleaned_data.get(field) or "").strip())
+                report.consent_given_at = timezone.now() if cleaned_data.get("consent") else None
+            report.priority = Priority.URGENT if report.category in URGENT_CATEGORIES else Priority.NORMAL
+            report.set_pin(pin)
+            report.save()
+            _save_photos(report, cleaned, from_follow_up=False, written=written)
+            report.events.create(kind=ReportEvent.Kind.SUBMITTED, to_status=Status.NEW)
+            notify_new_report(report)
+    except IntegrityError:
+        _delete_files(written)
+        # Two requests with the same token at once: the other one won the unique constraint.
+        existing = Report.objects.filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing, None
+        raise
+    except BaseException:
+        _delete_files(written)
+        raise
+    logger.info("Report %s received (%s, %s photos).", report.reference, report.category, len(cleaned))
+    return report, pin
+
+
+def add_reporter_information(report: Report, text: str, photo=None) -> ReportEvent:
+    """Record more information from the reporter (text and/or one photo) while the report is open."""
+    text = (text or "").strip()
+    if not report.is_open:
+        raise ValidationError(_("This report is closed; no more information can be added."), code="closed")
+    if not text and photo is None:
+        raise ValidationError(_("Write something or add a photo."), code="empty")
+    if len(text) > MAX_FOLLOW_UP_TEXT:
+        raise ValidationError(
+            _("Keep it to at most %(max)s characters."), code="too_long", params={"max": MAX_FOLLOW_UP_TEXT}
+        )
+    photos = []
+    if photo is not None:
+        if report.photos.filter(from_follow_up=True).count() >= MAX_FOLLOW_UP_PHOTOS:
+            raise ValidationError(
+                _("This report already has %(max)s added photos; no more can be added. Describe it in words."),
+                code="too_many_photos",
+                params={"max": MAX_FOLLOW_UP_PHOTOS},
+            )
+        photos.append(_clean(photo))
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            _save_photos(report, photos, from_follow_up=True, written=written)
+            event = report.events.create(kind=ReportEvent.Kind.REPORTER_ADDED_INFO, reporter_text=text)
+            Report.objects.filter(pk=report.pk).update(updated_at=timezone.now())
+    except BaseException:
+        _delete_files(written)
+        raise
+    logger.info("Report %s: the reporter added information.", report.reference)
+    return event
+
+
+# --- status lookup --------------------------------------------------------------------------------
+
+
+class LookupPaused(Exception):
+    """Too many wrong PINs for this reference: lookups are paused for a while."""
+
+
+@dataclass
+class _Attempts:
+    failures: int = 0
+    paused_until: float = 0.0
+
+
+def _lookup_key(reference: str) -> str:
+    # The same key for known and unknown references: a pause must not tell which codes exist.
+    return "reports:lookup:" + hashlib.sha256(reference.encode()).hexdigest()
+
+
+def _check_dummy_pin(pin: str):
+    global _DUMMY_PIN_HASH
+    if _DUMMY_PIN_HASH is None:
+        _DUMMY_PIN_HASH = make_password(new_pin())
+    Report(pin_hash=_DUMMY_PIN_HASH).check_pin(pin)
+
+
+def lookup_report(reference: str, pin: str) -> Report | None:
+    """The report with this reference and PIN, or None; the same None for a wrong code and a wrong PIN.
+
+    After LOOKUP_MAX_FAILURES wrong attempts for one reference (whether it exists or not) its lookups
+    are paused for LOOKUP_PAUSE: raises ``LookupPaused``, even for the right PIN.
+    """
+    normalised = normalise_reference(reference or "") or (reference or "").strip().upper()[:40]
+    pin = "".join(ch for ch in (pin or "") if ch.isdigit())
+    key = _lookup_key(normalised)
+    attempts = _Attempts(**cache.get(key, {}))
+    now = timezone.now()
+    if attempts.paused_until > now.timestamp():
+        raise LookupPaused
+    report = Report.objects.filter(reference=normalised).first() if normalised.startswith("LPR-") else None
+    if report is not None and report.check_pin(pin):
+        cache.delete(key)
+        if report.failed_lookups or report.lookups_paused_until:
+            Report.objects.filter(pk=report.pk).update(failed_lookups=0, lookups_paused_until=None)
+        return report
+    if report is None:
+        _check_dummy_pin(pin)
+    attempts.failures += 1
+    paused = attempts.failures >= LOOKUP_MAX_FAILURES
+    if paused:
+        attempts = _Attempts(failures=0, paused_until=(now + LOOKUP_PAUSE).timestamp())
+    cache.set(key, attempts.__dict__, timeout=int(LOOKUP_PAUSE.total_seconds()) * 4)
+    if report is not None:
+        # Mirrored on the report so that the back office can see that someone is guessing.
+        Report.objects.filter(pk=report.pk).update(
+            failed_lookups=min(report.failed_lookups + 1, 32767),
+            lookups_paused_until=now + LOOKUP_PAUSE if paused else report.lookups_paused_until,
+        )
+    if paused:
+        logger.warning("Status lookups of one reference paused after %s wrong PINs.", LOOKUP_MAX_FAILURES)
+        raise LookupPaused
+    return None
+
+
+# --- what the reporter may see ----------------------------------------------------------------------
+
+
+# The status in plain words for the reporter.
+STATUS_EXPLANATIONS = {
+    Status.NEW: _("Your report has been received and is waiting for an officer to check it."),
+    Status.VERIFIED: _("An officer has checked your report and will follow it up."),
+    Status.REJECTED: _("Your report could not be followed up. See the message from the officer, if any."),
+    Status.IN_PROGRESS: _("Officers are acting on your report."),
+    Status.FORWARDED: _("Your report was passed on to a partner agency that can act on it."),
+    Status.CLOSED: _("The work on your report is finished and it is closed."),
+}
+
+
+@dataclass
+class TimelineEntry:
+    when: datetime.datetime
+    title: str
+    message: str = ""
+    explanation: str = ""
+
+
+def public_timeline(report: Report) -> list[TimelineEntry]:
+    """The history as the reporter may see it: received, status changes and other entries with the
+    officers' public messages, and their own additions. Never internal notes, officer names, assignments
+    or identity. The one place that decides what of a report's history is public."""
+    entries = []
+    shown_kinds = [ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
+    # Any other entry appears only for its public message (a note to the reporter without a status change).
+    events = report.events.filter(Q(kind__in=shown_kinds) | ~Q(public_message="")).only(
+        "kind", "to_status", "public_message", "created_at"
+    )
+    for event in events:
+        if event.kind == ReportEvent.Kind.SUBMITTED:
+            entries.append(TimelineEntry(event.created_at, str(_("We received your report."))))
+        elif event.kind == ReportEvent.Kind.TRANSITION:
+            status = Status(event.to_status)
+            title = _("Status: %(status)s") % {"status": status.label}
+            entries.append(
+                TimelineEntry(event.created_at, str(title), event.public_message, STATUS_EXPLANATIONS[status])
+            )
+        elif event.kind == ReportEvent.Kind.REPORTER_ADDED_INFO:
+            entries.append(TimelineEntry(event.created_at, str(_("You added information."))))
+        else:
+            entries.append(TimelineEntry(event.created_at, str(_("Message from the office")), event.public_message))
+    return entries

@@ -1,0 +1,287 @@
+"""The public side of reports: the form, "check your answers", confirmation, and the status lookup.
+
+No page lists reports, and no page shows who made one. Nothing personal goes into a URL: the
+draft, the PIN to show once and the authorised status lookup live in the server-side session.
+"""
+
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods, require_POST
+
+from outreach.places import Kecamatan
+
+from . import abuse, drafts
+from .forms import AddInformationForm, LookupForm, ReportForm
+from .models import Category, Identity, Report
+from .services import (
+    LOOKUP_PAUSE,
+    MAX_FOLLOW_UP_PHOTOS,
+    LookupPaused,
+    add_reporter_information,
+    lookup_report,
+    public_timeline,
+    submit_report,
+)
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_KEY = "report_confirmation"
+STATUS_KEY = "report_status"
+STATUS_SESSION_SECONDS = 20 * 60
+# Left out of Django's error reports (emails to ADMINS, debug pages).
+SENSITIVE_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "description", "involved_name")
+
+
+def _retention_days() -> int:
+    return settings.REPORT_RETENTION_DAYS
+
+
+def _rate_limited_response(request):
+    response = render(request, "reports/rate_limited.html", status=429)
+    response["Retry-After"] = str(abuse.RATE_WINDOW)
+    return response
+
+
+def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
+    if data is not None and files is None:
+        files = MultiValueDict()
+    return ReportForm(
+        data,
+        files,
+        draft_photos=len(draft["photos"]),
+        check_abuse=check_abuse,
+        retention_days=_retention_days(),
+        initial={**draft["answers"], "started": abuse.started_value()} if data is None else None,
+    )
+
+
+@never_cache
+@sensitive_variables()
+@sensitive_post_parameters(*SENSITIVE_FIELDS)
+@require_http_methods(["GET", "POST"])
+def start(request):
+    """The report form (step 1). Answers go to the session, then to "check your answers"."""
+    draft = drafts.start(request)
+    if request.method == "POST":
+        if abuse.rate_limited(request):
+            return _rate_limited_response(request)
+        form = _report_form(request, draft, data=request.POST, files=request.FILES)
+        if form.is_valid():
+            remove = [int(index) for index in form.cleaned_data["remove_photos"]]
+            drafts.save(request, draft, form.answers(), remove=remove, new_photos=form.cleaned_data["photos"])
+            return redirect("reports:review")
+        draft = _keep_good_photos(request, draft, form)
+        # A fresh stamp when the only problem was speed; otherwise keep the first one.
+        if form.has_error("__all__", "too_fast"):
+            form.data = form.data.copy()
+            form.data["started"] = abuse.started_value()
+    else:
+        form = _report_form(request, draft)
+    return render(
+        request,
+        "reports/form.html",
+        {"form": form, "draft_photos": len(draft["photos"]), "retention_days": _retention_days()},
+    )
+
+
+def _keep_good_photos(request, draft, form):
+    """A mistake elsewhere in the form must not cost the reporter their photos: keep the good ones."""
+    photos = form.cleaned_data.get("photos") if "photos" not in form.errors else None
+    if not photos or form.has_error("__all__", "honeypot") or form.has_error("__all__", "too_fast"):
+        return draft
+    remove = [int(index) for index in form.cleaned_data.get("remove_photos") or []]
+    draft = drafts.save(request, draft, draft["answers"], remove=remove, new_photos=photos)
+    form.draft_photos = len(draft["photos"])
+    form.fields["remove_photos"].choices = ReportForm.remove_choices(form.draft_photos)
+    return draft
+
+
+def _review_context(form, draft):
+    data = form.cleaned_data
+    return {
+        "form": form,
+        "answers": data,
+        "category_label": Category(data["category"]).label,
+        "identity_label": Identity(data["identity"]).label,
+        "kecamatan_label": Kecamatan(data["kecamatan"]).label if data.get("kecamatan") else "",
+        "with_contact": data["identity"] == Identity.WITH_CONTACT,
+        "photo_count": len(draft["photos"]),
+        "token": draft["token"],
+        "retention_days": _retention_days(),
+    }
+
+
+def _confirm(request, report, pin):
+    request.session[CONFIRMATION_KEY] = {"reference": report.reference, "pin": pin}
+    return redirect("reports:done")
+
+
+@never_cache
+@sensitive_variables()
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def review(request):
+    """Check your answers (step 2), with "change" links; sending stores the report."""
+    draft = drafts.get(request)
+    if draft is None:
+        if request.method == "POST":
+            # A re-sent POST after the report was stored: show its confirmation, never the PIN again.
+            report = Report.objects.filter(submission_token=_token(request)).first()
+            if report is not None:
+                return _confirm(request, report, None)
+        messages.info(request, _("Your answers are no longer available. Please fill in the form again."))
+        return redirect("reports:start")
+    form = _report_form(request, draft, data=draft["answers"], check_abuse=False)
+    if not form.is_valid() or not draft["answers"]:
+        return redirect("reports:start")
+    if request.method == "GET":
+        return render(request, "reports/review.html", _review_context(form, draft))
+
+    existing = Report.objects.filter(submission_token=draft["token"]).first()
+    if existing is not None:
+        return _after_submit(request, draft, existing, None)
+    if abuse.rate_limited(request):
+        return _rate_limited_response(request)
+    try:
+        photos = drafts.photo_files(draft)
+        report, pin = submit_report(
+            form.cleaned_data, photos, submission_token=draft["token"], language=get_language(), pin=draft["pin"]
+        )
+    except (DatabaseError, OSError, ValidationError) as error:
+        try:
+            existing = Report.objects.filter(submission_token=draft["token"]).first()
+        except DatabaseError:  # the database itself is away
+            existing = None
+        if existing is not None:
+            return _after_submit(request, draft, existing, None)
+        # Only the kind of error: database messages can quote the row, reporter's details included.
+        logger.error("A report could not be stored (%s); the reporter was told.", type(error).__name__)
+        context = {**_review_context(form, draft), "save_failed": True}
+        return render(request, "reports/review.html", context, status=503)
+    if pin is not None:
+        abuse.count_submission(request)
+    return _after_submit(request, draft, report, pin)
+
+
+def _token(request) -> str:
+    token = request.POST.get("token", "")
+    try:
+        return str(uuid.UUID(token))
+    except ValueError:
+        return "00000000-0000-0000-0000-000000000000"
+
+
+@sensitive_variables()
+def _after_submit(request, draft, report, pin):
+    # A double-click answered by the second request: the PIN was chosen in this session, so show it.
+    if pin is None and report.check_pin(draft["pin"]):
+        pin = draft["pin"]
+    drafts.discard(request, draft)
+    return _confirm(request, report, pin)
+
+
+@never_cache
+def done(request):
+    """The confirmation: reference code and, once only, the PIN."""
+    confirmation = request.session.get(CONFIRMATION_KEY)
+    if not confirmation:
+        return redirect("reports:start")
+    pin = confirmation.get("pin")
+    if pin:
+        request.session[CONFIRMATION_KEY] = {**confirmation, "pin": None, "pin_shown": True}
+    context = {
+        "reference": confirmation["reference"],
+        "pin": pin,
+        "pin_shown_before": confirmation.get("pin_shown", False) or not pin,
+    }
+    return render(request, "reports/done.html", context)
+
+
+# --- status lookup --------------------------------------------------------------------------------
+
+
+def _authorised_report(request):
+    authorised = request.session.get(STATUS_KEY)
+    if not authorised or authorised.get("until", 0) < time.time():
+        request.session.pop(STATUS_KEY, None)
+        return None
+    return Report.objects.filter(pk=authorised["report"]).first()
+
+
+@never_cache
+@sensitive_variables()
+@sensitive_post_parameters("pin")
+@require_http_methods(["GET", "POST"])
+def status(request):
+    """Enter the reference code and PIN (POST only: nothing personal in a URL)."""
+    form = LookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = lookup_report(form.cleaned_data["reference"], form.cleaned_data["pin"])
+        except LookupPaused:
+            minutes = int(LOOKUP_PAUSE.total_seconds() // 60)
+            form.add_error(
+                None,
+                _(
+                    "Too many wrong attempts for this code. To protect reports, lookups of this code are paused "
+                    "for %(minutes)s minutes. Please try again later."
+                )
+                % {"minutes": minutes},
+            )
+        else:
+            if report is not None:
+                request.session.cycle_key()
+                request.session[STATUS_KEY] = {"report": report.pk, "until": time.time() + STATUS_SESSION_SECONDS}
+                return redirect("reports:status_detail")
+            form.add_error(None, _("We could not find a report with this code and PIN. Check both and try again."))
+    return render(request, "reports/lookup.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status_detail(request):
+    """The status, the public timeline and, while open, a form to add information."""
+    report = _authorised_report(request)
+    if report is None:
+        messages.info(request, _("For your safety, please enter your code and PIN again."))
+        return redirect("reports:status")
+    form = AddInformationForm()
+    if request.method == "POST":
+        form = AddInformationForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                add_reporter_information(report, form.cleaned_data["text"], form.cleaned_data["photo"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            except (DatabaseError, OSError) as error:
+                logger.error("Information for a report could not be stored (%s).", type(error).__name__)
+                form.add_error(None, _("Your information was NOT stored because of a problem on our side. Try again."))
+            else:
+                messages.success(request, _("Thank you. Your information was added to the report."))
+                return redirect("reports:status_detail")
+    context = {
+        "report": report,
+        "timeline": public_timeline(report),
+        "form": form,
+        "max_follow_up_photos": MAX_FOLLOW_UP_PHOTOS,
+    }
+    return render(request, "reports/status.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+def status_end(request):
+    request.session.pop(STATUS_KEY, None)
+    messages.info(request, _("You have closed the report. Enter your code and PIN to open it again."))
+    return redirect("reports:status")

@@ -1,0 +1,68 @@
+"""A resident reports with JavaScript off, keeps the code and PIN, and later reads the officer's answer."""
+
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from outreach.reports.models import Report, Status
+from tests.factories import OfficeProfileFactory, StaffFactory
+
+
+@pytest.fixture
+def report_settings(settings):
+    settings.REPORT_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
+    settings.REPORT_NOTIFY_EMAILS = ["piket@example.go.id"]
+    return settings
+
+
+def test_a_resident_reports_without_javascript_and_reads_the_answer(
+    javascript_off_page, transactional_db, report_settings, tmp_path
+):
+    page = javascript_off_page
+    OfficeProfileFactory()
+    photo = tmp_path / "rumah.jpg"
+    Image.new("RGB", (640, 480), (90, 120, 200)).save(photo, format="JPEG")
+
+    page.goto("/lapor/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lapor ke kantor imigrasi")
+    expect(page.get_by_text("Foto dapat mengungkap siapa yang mengambilnya.")).to_be_visible()
+    page.get_by_role("radio", name="Dugaan tindak pidana perdagangan orang (TPPO)").check()
+    page.get_by_label("Apa yang terjadi?").fill("Beberapa perempuan muda dijanjikan kerja di luar negeri oleh calo.")
+    page.get_by_label("Kecamatan").select_option("sananwetan")
+    page.get_by_label("Desa / kelurahan").fill("Bendogerit")
+    page.get_by_label("Foto (paling banyak 3)").set_input_files(photo)
+    expect(page.get_by_role("radio", name="Anonim")).to_be_checked()
+    page.get_by_role("button", name="Lanjut: periksa jawaban Anda").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Periksa jawaban Anda")
+    expect(page.get_by_text("1 foto")).to_be_visible()
+    page.get_by_role("link", name="Ubah apa yang terjadi").click()
+    expect(page.get_by_label("Apa yang terjadi?")).to_have_value(re.compile("dijanjikan kerja"))
+    page.get_by_label("Apa yang terjadi?").fill("Tiga perempuan muda dijanjikan kerja di luar negeri oleh calo.")
+    page.get_by_role("button", name="Lanjut: periksa jawaban Anda").click()
+    expect(page.get_by_text("Tiga perempuan muda")).to_be_visible()
+    page.get_by_role("button", name="Kirim laporan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Laporan Anda sudah terkirim")
+    reference = page.locator("#report-reference").inner_text()
+    pin = page.locator("#report-pin").inner_text()
+    assert re.fullmatch(r"LPR-[2-9A-Z]{4}-[2-9A-Z]{4}", reference)
+    assert re.fullmatch(r"\d{6}", pin)
+    assert pin not in page.url
+    report = Report.objects.get(reference=reference)
+    assert report.photos.count() == 1
+    assert report.priority == "urgent"
+
+    report.transition(
+        Status.VERIFIED, by=StaffFactory(), public_message="Terima kasih. Laporan Anda sedang kami tindak lanjuti."
+    )
+
+    page.goto("/lapor/cek/")
+    page.get_by_label("Kode laporan").fill(reference)
+    page.get_by_label("PIN").fill(pin)
+    page.get_by_role("button", name="Tampilkan laporan saya").click()
+    expect(page.get_by_text("Terima kasih. Laporan Anda sedang kami tindak lanjuti.")).to_be_visible()
+    expect(page.locator("#report-status")).to_have_text("Diverifikasi")
+    assert pin not in page.url

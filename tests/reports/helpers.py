@@ -1,0 +1,73 @@
+"""Test data for report tests: images made with Pillow and form answers."""
+
+import io
+import uuid
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+
+def jpeg_bytes(size=(64, 48), color=(200, 30, 30), exif=None) -> bytes:
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, color)
+    image.save(buffer, format="JPEG", **({"exif": exif} if exif is not None else {}))
+    return buffer.getvalue()
+
+
+def upload(content: bytes | None = None, name="photo.jpg", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, content if content is not None else jpeg_bytes(), content_type=content_type)
+
+
+def gps_exif() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0131] = "SecretCam 1.0"  # Software
+    exif.get_ifd(0x8825)[2] = (7.0, 5.0, 30.0)  # GPSLatitude
+    return exif.tobytes()
+
+
+def bomb_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("1", (9000, 9000)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def answers(**overrides) -> dict:
+    data = {
+        "category": "overstay",
+        "description": "A foreign man has stayed at the guest house near the market since last year.",
+        "kecamatan": "sananwetan",
+        "village": "Bendogerit",
+        "location_details": "Jl. Contoh 5, behind the mosque",
+        "occurred_on": None,
+        "occurred_approximately": "since last year",
+        "involved_name": "",
+        "involved_nationality": "unknown",
+        "involved_description": "",
+        "identity": "anonymous",
+        "reporter_name": "",
+        "reporter_phone": "",
+        "reporter_email": "",
+        "consent": False,
+    }
+    return {**data, **overrides}
+
+
+def contact_answers(**overrides) -> dict:
+    contact = {
+        "identity": "contact",
+        "reporter_name": "Siti Rahayu",
+        "reporter_phone": "0812 3456 7890",
+        "reporter_email": "siti.rahayu@example.com",
+        "consent": True,
+    }
+    return answers(**{**contact, **overrides})
+
+
+def new_token():
+    return uuid.uuid4()
+
+
+def private_files(settings) -> list[str]:
+    root = settings.PRIVATE_MEDIA_ROOT
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []

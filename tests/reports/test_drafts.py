@@ -1,0 +1,56 @@
+"""Temporary photos of a report being written: private, per draft, removed when no longer needed."""
+
+import datetime
+import os
+import time
+
+import pytest
+from django.utils import timezone
+
+from outreach.reports import abuse, drafts
+
+from .helpers import private_files, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def form(**overrides):
+    return {
+        "category": "other",
+        "description": "Something happened near the market that the office should know about.",
+        "identity": "anonymous",
+        "started": abuse.started_value(),
+        **overrides,
+    }
+
+
+def test_the_sweep_removes_drafts_older_than_a_day(client, settings):
+    client.post("/lapor/", {**form(), "photos": [upload()]})
+    [name] = private_files(settings)
+    old = time.time() - drafts.DRAFT_MAX_AGE.total_seconds() - 60
+    os.utime(settings.PRIVATE_MEDIA_ROOT / name, (old, old))
+    assert drafts.sweep_abandoned() == 1
+    assert private_files(settings) == []
+
+
+def test_the_sweep_keeps_recent_drafts(client, settings):
+    client.post("/lapor/", {**form(), "photos": [upload()]})
+    assert drafts.sweep_abandoned(timezone.now() + datetime.timedelta(hours=1)) == 0
+    assert len(private_files(settings)) == 1
+
+
+def test_a_new_draft_sweeps_abandoned_ones(client, settings):
+    from django.test import Client
+
+    client.post("/lapor/", {**form(), "photos": [upload()]})
+    [name] = private_files(settings)
+    old = time.time() - drafts.DRAFT_MAX_AGE.total_seconds() - 60
+    os.utime(settings.PRIVATE_MEDIA_ROOT / name, (old, old))
+    Client().get("/lapor/")
+    assert private_files(settings) == []
+
+
+def test_the_draft_keeps_no_contact_details_for_an_anonymous_report(client):
+    client.post("/lapor/", form(reporter_name="Siti Rahayu", reporter_email="siti@example.com"))
+    answers = client.session["report_draft"]["answers"]
+    assert answers["reporter_name"] == "" and answers["reporter_email"] == ""
