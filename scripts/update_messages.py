@@ -36,7 +36,7 @@ def main():
             catalog = polib.pofile(str(path))
             for entry in catalog:
                 entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-                entry.previous_msgid = None
+                entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
                 if entry.msgid_plural:
                     entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
                 else:

@@ -161,6 +161,12 @@ class ActivityQuerySet(models.QuerySet):
     def with_places(self):
         return self.select_related("village", "institution", "reading_corner")
 
+    def with_public_photos(self):
+        """Prefetch the consented photos into ``activity.public_photos`` (use on published activities)."""
+        return self.prefetch_related(
+            models.Prefetch("photos", queryset=ActivityPhoto.objects.consented(), to_attr="public_photos")
+        )
+
     def with_totals(self):
         """Attendance subtotals per sex and per age group (the grand total is the attendance_total column)."""
         annotations = {}

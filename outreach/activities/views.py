@@ -1,23 +1,18 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from .forms import ActivityFilterForm
-from .models import Activity, ActivityPhoto
+from .models import Activity
 
 PER_PAGE = 12
 SCHEDULE_LIMIT = 100
-
-
-def public_photos(to_attr="public_photos"):
-    return Prefetch("photos", queryset=ActivityPhoto.objects.consented(), to_attr=to_attr)
 
 
 def index(request):
     published = Activity.objects.published()
     years = [day.year for day in published.dates("starts_at", "year", order="DESC")]
     form = ActivityFilterForm(request.GET or None, years=years)
-    activities = form.filter(published).with_places().prefetch_related(public_photos()).order_by("-starts_at")
+    activities = form.filter(published).with_places().with_public_photos().order_by("-starts_at")
     page_obj = Paginator(activities, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -31,7 +26,7 @@ def index(request):
 
 
 def detail(request, slug):
-    queryset = Activity.objects.published().with_places().prefetch_related("partners", public_photos())
+    queryset = Activity.objects.published().with_places().with_public_photos().prefetch_related("partners")
     activity = get_object_or_404(queryset, slug=slug)
     return render(request, "activities/detail.html", {"activity": activity})
 

@@ -4,6 +4,7 @@ Each app grants its own permissions to these roles in a data migration, so the r
 the models that exist: ``grant(apps, SUPERVISOR, ["reports.view_report", ...])``.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 
 OFFICER = "Petugas"
@@ -40,3 +41,9 @@ def revoke(apps, role: str, permissions: list[str]):
     for name in permissions:
         app_label, codename = name.split(".")
         group.permissions.remove(*group.permissions.filter(content_type__app_label=app_label, codename=codename))
+
+
+def member_emails(role: str) -> list[str]:
+    """The email addresses of the active staff in ``role`` (e.g. who is told about new requests)."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=role).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))

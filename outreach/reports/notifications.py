@@ -8,7 +8,6 @@ personal data of the reporter, only the reference, category and priority and a l
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -72,8 +71,7 @@ def duty_officer_emails() -> list[str]:
     configured = getattr(settings, "REPORT_NOTIFY_EMAILS", [])
     if configured:
         return list(configured)
-    users = get_user_model().objects.filter(is_active=True, groups__name=roles.SUPERVISOR).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    return roles.member_emails(roles.SUPERVISOR)
 
 
 def notify_new_report(report):

@@ -3,7 +3,6 @@
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,11 +14,6 @@ from outreach.office import roles
 from .models import VisitRequest
 
 logger = logging.getLogger(__name__)
-
-
-def supervisor_emails() -> list[str]:
-    users = get_user_model().objects.filter(groups__name=roles.SUPERVISOR, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
 
 
 def submit_visit_request(data: dict) -> VisitRequest:
@@ -38,7 +32,7 @@ def submit_visit_request(data: dict) -> VisitRequest:
 
 
 def notify_supervisors(visit_request: VisitRequest) -> int:
-    recipients = supervisor_emails()
+    recipients = roles.member_emails(roles.SUPERVISOR)
     if not recipients:
         return 0
     with translation.override(settings.LANGUAGE_CODE):

@@ -76,3 +76,17 @@ def test_the_admin_view_is_for_supervisors(client):
     client.force_login(officer())
     assert client.post(url(visit_request())).status_code == 403
     assert not Activity.objects.exists()
+
+
+def test_a_scheduled_request_offers_to_create_its_activity(client):
+    request = visit_request()
+    client.force_login(supervisor())
+    response = client.get(f"/admin/schools/visitrequest/{request.pk}/change/")
+    assert f'href="{url(request)}"' in response.text
+
+
+def test_a_new_request_does_not_offer_an_activity_yet(client):
+    request = visit_request(status=VisitRequestStatus.NEW)
+    client.force_login(supervisor())
+    response = client.get(f"/admin/schools/visitrequest/{request.pk}/change/")
+    assert url(request) not in response.text

@@ -36,7 +36,7 @@ def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(
     page, browser, live_server, supervisor_role, tmp_path
 ):
     OfficeProfileFactory()
-    VillageFactory(name="Desa Bakung", slug="bakung", kecamatan="bakung")
+    VillageFactory(name="Desa Bakung", slug="bakung", kecamatan="bakung", desa_binaan=True)
     supervisor(username="supervisor", first_name="Rina", last_name="Kusumawati")
     visit_day = timezone.localdate() - timedelta(days=3)
 
@@ -108,4 +108,12 @@ def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(
     for entry in srcset.split(", "):
         path = urlparse(entry.split(" ")[0]).path.removeprefix(settings.MEDIA_URL)
         assert (settings.MEDIA_ROOT / path).is_file(), path
+
+    # The village's own page shows the visit with its thumbnail.
+    resident.goto("/program/desa-binaan/bakung/")
+    visits = resident.locator("section[aria-labelledby=village-activities]")
+    expect(visits.get_by_role("link", name="Imigrasi Masuk Desa di Desa Bakung")).to_be_visible()
+    thumbnail = visits.locator("img[srcset]")
+    expect(thumbnail).to_have_count(1)
+    expect(thumbnail).to_have_attribute("alt", "Warga berkumpul di balai desa")
     resident.context.close()

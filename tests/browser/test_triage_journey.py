@@ -24,7 +24,7 @@ def change_status(page, to, **fields):
     workflow.locator("input[type=submit]").click()
 
 
-def test_an_officer_verifies_a_report_and_sends_a_public_message(page, transactional_db):
+def test_an_officer_verifies_a_report_and_the_reporter_reads_the_message(page, browser, live_server, transactional_db):
     officer_role()
     agus = officer(username="agus", first_name="Agus", last_name="Prasetyo")
     report = ReportFactory(description="Seorang WNA tinggal di rumah kos sejak lebih dari setahun.")
@@ -51,3 +51,15 @@ def test_an_officer_verifies_a_report_and_sends_a_public_message(page, transacti
     assert report.status == Status.IN_PROGRESS
     event = ReportEvent.objects.get(report=report, public_message=PUBLIC_MESSAGE)
     assert (event.actor, event.from_status, event.to_status) == (agus, Status.VERIFIED, Status.IN_PROGRESS)
+
+    # The reporter, on their own phone, reads the message with their code and PIN (not the internal note).
+    reporter = browser.new_context(base_url=live_server.url, locale="id-ID", java_script_enabled=False).new_page()
+    reporter.goto("/lapor/cek/")
+    reporter.get_by_label("Kode laporan").fill(report.reference)
+    reporter.get_by_label("PIN").fill("123456")
+    reporter.get_by_role("button", name="Tampilkan laporan saya").click()
+    expect(reporter.get_by_text(PUBLIC_MESSAGE)).to_be_visible()
+    expect(reporter.locator("#report-status")).to_have_text("Ditindaklanjuti")
+    expect(reporter.locator("main")).not_to_contain_text("pemilik kos dihubungi")
+    expect(reporter.locator("main")).not_to_contain_text("Agus")
+    reporter.context.close()

@@ -1,6 +1,9 @@
-import pytest
+import datetime
 
-from tests.factories import InstitutionFactory
+import pytest
+from django.utils import timezone
+
+from tests.factories import ActivityFactory, InstitutionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +50,12 @@ def test_it_renders_in_both_languages(client, url, text):
 
 def test_the_list_runs_the_same_queries_with_few_and_many_institutions(client, django_assert_num_queries):
     InstitutionFactory()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         client.get("/program/sekolah/")
     InstitutionFactory.create_batch(40)
-    with django_assert_num_queries(3):
+    for institution in InstitutionFactory.create_batch(6):
+        ActivityFactory(kind="school_visit", village=None, institution=institution)
+    with django_assert_num_queries(5):
         client.get("/program/sekolah/")
 
 
@@ -58,3 +63,23 @@ def test_the_sitemap_lists_the_program_and_the_request_form(client):
     xml = client.get("/sitemap.xml").text
     assert "http://testserver/program/sekolah/</loc>" in xml
     assert "http://testserver/en/program/sekolah/minta-kunjungan/</loc>" in xml
+
+
+def test_it_shows_upcoming_visits_and_schools_reached_recently(client):
+    school = InstitutionFactory(name="SMA Negeri 1 Srengat")
+    next_week = timezone.now() + datetime.timedelta(days=7)
+    ActivityFactory(kind="school_visit", village=None, institution=school, title="Sosialisasi TPPO kelas XII")
+    ActivityFactory(
+        kind="school_visit",
+        village=None,
+        institution=school,
+        title="Kunjungan minggu depan",
+        starts_at=next_week,
+        ends_at=next_week + datetime.timedelta(hours=2),
+    )
+    ActivityFactory(kind="school_visit", village=None, institution=school, title="Draf", status="draft")
+    html = client.get("/program/sekolah/").text
+    upcoming, _, recent = html.partition('id="schools-recent"')
+    assert "Kunjungan minggu depan" in upcoming.split('id="schools-upcoming"')[1]
+    assert "Sosialisasi TPPO kelas XII" in recent
+    assert "Draf" not in html
