@@ -54,3 +54,18 @@ def test_the_draft_keeps_no_contact_details_for_an_anonymous_report(client):
     client.post("/lapor/", form(reporter_name="Siti Rahayu", reporter_email="siti@example.com"))
     answers = client.session["report_draft"]["answers"]
     assert answers["reporter_name"] == "" and answers["reporter_email"] == ""
+
+
+def test_the_daily_purge_command_sweeps_abandoned_drafts(client, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.post("/lapor/", {**form(), "photos": [upload()]})
+    [name] = private_files(settings)
+    old = time.time() - drafts.DRAFT_MAX_AGE.total_seconds() - 60
+    os.utime(settings.PRIVATE_MEDIA_ROOT / name, (old, old))
+    out = StringIO()
+    call_command("purge_reporter_data", stdout=out)
+    assert "1 abandoned report drafts removed" in out.getvalue()
+    assert private_files(settings) == []

@@ -38,7 +38,10 @@ def test_it_erases_the_identity_and_photos_of_reports_closed_long_ago(django_cap
     assert report.photos_purged_at is not None
     assert not ReportPhoto.objects.exists()
     assert not storage.exists(name)
-    assert output == "Purged 1 reports closed more than 365 days ago (1 reporter identities, 1 photos).\n"
+    assert (
+        output == "Purged 1 reports closed more than 365 days ago (1 reporter identities, 1 photos); "
+        "0 abandoned report drafts removed.\n"
+    )
 
 
 def test_the_anonymised_report_is_kept_for_statistics(django_capture_on_commit_callbacks):
@@ -106,7 +109,10 @@ def test_a_dry_run_changes_nothing(django_capture_on_commit_callbacks):
     photo = ReportPhotoFactory(report=report)
     with django_capture_on_commit_callbacks(execute=True):
         output = purge("--dry-run")
-    assert output == "Would purge 1 reports closed more than 365 days ago (1 reporter identities, 1 photos).\n"
+    assert (
+        output == "Would purge 1 reports closed more than 365 days ago (1 reporter identities, 1 photos); "
+        "0 abandoned report drafts removed.\n"
+    )
     report.refresh_from_db()
     assert report.reporter_name == "Siti Rahayu"
     assert report.identity_erased_at is None

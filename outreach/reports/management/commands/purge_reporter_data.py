@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from outreach.reports.drafts import sweep_abandoned
 from outreach.reports.retention import purge_closed_reports
 
 
 class Command(BaseCommand):
     help = (
         "Remove the reporter's identity and the photos of reports closed or rejected more than --days days ago "
-        "(default REPORT_RETENTION_DAYS). The anonymised reports are kept for statistics."
+        "(default REPORT_RETENTION_DAYS), and report drafts abandoned for more than a day. The anonymised "
+        "reports are kept for statistics."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +26,10 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days cannot be negative.")
         result = purge_closed_reports(days=days, dry_run=dry_run)
+        drafts = 0 if dry_run else sweep_abandoned()
         verb = "Would purge" if dry_run else "Purged"
         self.stdout.write(
             f"{verb} {result.reports} reports closed more than {days} days ago "
-            f"({result.identities} reporter identities, {result.photos} photos)."
+            f"({result.identities} reporter identities, {result.photos} photos); "
+            f"{drafts} abandoned report drafts removed."
         )
