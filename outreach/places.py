@@ -51,14 +51,8 @@ def kabupaten_of(kecamatan: str) -> str:
     return KOTA_BLITAR if kecamatan in KOTA_BLITAR_KECAMATAN else KABUPATEN_BLITAR
 
 
-class Place(models.Model):
-    """Name, unique slug, kecamatan, address and map position: the shape of every outreach place."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True, help_text=_("The last part of the page address."))
-    kecamatan = models.CharField(_("kecamatan"), max_length=40, choices=Kecamatan.choices)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
+def latitude_field():
+    return models.DecimalField(
         _("latitude"),
         max_digits=9,
         decimal_places=6,
@@ -66,7 +60,10 @@ class Place(models.Model):
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
-    longitude = models.DecimalField(
+
+
+def longitude_field():
+    return models.DecimalField(
         _("longitude"),
         max_digits=9,
         decimal_places=6,
@@ -74,6 +71,24 @@ class Place(models.Model):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+
+
+def map_link(latitude, longitude) -> str:
+    """A position on OpenStreetMap, or "" when it is unknown."""
+    if latitude is None or longitude is None:
+        return ""
+    return f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}#map=17/{latitude}/{longitude}"
+
+
+class Place(models.Model):
+    """Name, unique slug, kecamatan, address and map position: the shape of every outreach place."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, help_text=_("The last part of the page address."))
+    kecamatan = models.CharField(_("kecamatan"), max_length=40, choices=Kecamatan.choices)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = latitude_field()
+    longitude = longitude_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -96,6 +111,10 @@ class Place(models.Model):
     @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def map_link(self) -> str:
+        return map_link(self.latitude, self.longitude)
 
     def unique_slug(self) -> str:
         base = slugify(self.name)[:200] or "tempat"

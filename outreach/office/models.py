@@ -1,6 +1,7 @@
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from outreach.places import latitude_field, longitude_field, map_link
 
 
 class OfficeProfile(models.Model):
@@ -18,22 +19,8 @@ class OfficeProfile(models.Model):
     whatsapp = models.CharField(_("WhatsApp hotline"), max_length=40)
     email = models.EmailField(_("email"))
     opening_hours = models.TextField(_("opening hours"), help_text=_("One line per day or group of days."))
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     about = models.TextField(_("about the office"), blank=True, help_text=_("A short introduction for the home page."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -58,9 +45,7 @@ class OfficeProfile(models.Model):
 
     @property
     def map_link(self) -> str:
-        if self.latitude is None or self.longitude is None:
-            return ""
-        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        return map_link(self.latitude, self.longitude)
 
     @classmethod
     def current(cls) -> "OfficeProfile | None":

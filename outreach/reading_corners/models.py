@@ -46,14 +46,6 @@ class ReadingCorner(Place):
     def get_absolute_url(self):
         return reverse("reading_corners:detail", kwargs={"slug": self.slug})
 
-    @property
-    def map_link(self) -> str:
-        """The corner on OpenStreetMap, or "" without a location."""
-        if not self.has_location:
-            return ""
-        lat, lng = self.latitude, self.longitude
-        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
-
     def map_marker(self) -> dict | None:
         """What the map script needs for this corner (None without a location)."""
         if not self.has_location:
