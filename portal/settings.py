@@ -64,7 +64,8 @@ else:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off (production).")
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The portal's public address, for links in emails (which have no request to build them from).
+SITE_URL = (os.environ.get("SITE_URL", "http://127.0.0.1:8000") if DEBUG else require("SITE_URL")).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

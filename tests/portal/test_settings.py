@@ -23,6 +23,7 @@ def production_env(**overrides):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.go.id",
         "CSRF_TRUSTED_ORIGINS": "https://portal.example.go.id",
+        "SITE_URL": "https://portal.example.go.id",
     }
     env.update(overrides)
     return env
@@ -40,6 +41,14 @@ def test_it_refuses_to_start_in_production_without_allowed_hosts():
     result = run(["manage.py", "check"], **production_env(ALLOWED_HOSTS=""))
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
+
+
+def test_it_refuses_to_start_in_production_without_the_site_url():
+    env = production_env()
+    del env["SITE_URL"]
+    result = run(["manage.py", "check"], **env)
+    assert result.returncode != 0
+    assert "SITE_URL must be set when DEBUG is off" in result.stderr
 
 
 def test_it_rejects_an_unclear_boolean():
