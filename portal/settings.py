@@ -130,6 +130,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
+        # The default of 300 entries would cull (forget) entries under load.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 
