@@ -49,6 +49,15 @@ def urls():
             yield reverse(name)
         except NoReverseMatch:
             continue
+    # One detail page of each kind, from the demo data.
+    from outreach.activities.models import Activity
+    from outreach.villages.models import Village
+
+    village = Village.objects.desa_binaan().order_by("pk").first()
+    activity = Activity.objects.published().past().first()
+    for obj in (village, activity):
+        if obj is not None:
+            yield obj.get_absolute_url()
 
 
 def measure(client, url):
@@ -69,10 +78,10 @@ def measure(client, url):
 def main():
     call_command("seed_demo", stdout=io.StringIO())
     client = Client(HTTP_HOST="127.0.0.1")
-    print(f"{'page':<32} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'page':<60} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for url in urls():
         status, queries, median, p95 = measure(client, url)
-        print(f"{url:<32} {status:>6} {queries:>7} {median:>8.1f} {p95:>8.1f}")
+        print(f"{url:<60} {status:>6} {queries:>7} {median:>8.1f} {p95:>8.1f}")
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{ROUNDS} requests per page; peak memory of the process: {peak_mib:.0f} MiB")
 
