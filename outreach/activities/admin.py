@@ -2,6 +2,7 @@ import csv
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -34,6 +35,16 @@ PUBLIC_TEXT_FIELDS = ["title", "summary"]
 def _edits_text_only(request, obj) -> bool:
     """Content editors (and others without the row right) may change the public text only."""
     return request.user.has_perm(EDIT_TEXT) and (obj is None or not obj.can_be_changed_by(request.user))
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe_cell(value):
+    """A CSV cell that a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a '."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 class ActivityPhotoInline(admin.TabularInline):
@@ -328,7 +339,11 @@ class ActivityAdmin(admin.ModelAdmin):
         """The filtered change list as CSV (UTF-8 with a BOM so that Excel reads it right); no internal notes."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            self.message_user(request, gettext("The filters of this export are not valid."), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:activities_activity_changelist"))
         activities = changelist.get_queryset(request).prefetch_related("officers", "partners")
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"kegiatan-{timezone.localdate():%Y%m%d}.csv"
@@ -337,7 +352,7 @@ class ActivityAdmin(admin.ModelAdmin):
         writer = csv.writer(response)
         writer.writerow([str(label) for _key, label in self.CSV_COLUMNS])
         for activity in activities:
-            writer.writerow(self.csv_row(request, activity))
+            writer.writerow([formula_safe_cell(value) for value in self.csv_row(request, activity)])
         return response
 
     def from_visit_request(self, request, visit_request_id):
