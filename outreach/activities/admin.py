@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -58,7 +58,15 @@ class ActivityPhotoInline(admin.TabularInline):
     def preview(self, photo):
         if not photo.pk or not photo.image:
             return "—"
-        return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.thumbnail_url)
+        size = "320" if "320" in photo.thumbnails else "original"
+        status = gettext("public") if photo.public_files else gettext("not public")
+        return format_html(
+            '<a href="{}"><img src="{}" alt="{}" width="120" loading="lazy"></a><br><small>{}</small>',
+            photo.admin_url(),
+            photo.admin_url(size),
+            gettext("Open the photo"),
+            status,
+        )
 
     # The photos are part of the activity: whoever may change the activity may change its photos.
     def _may_edit(self, request, obj):
@@ -255,6 +263,10 @@ class ActivityAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.sync_photo_publication()  # consent, status or photos may have changed
+
     # --- actions ------------------------------------------------------------------------------------
 
     @admin.action(description=_("Publish the selected activities"), permissions=["publish"])
@@ -281,6 +293,11 @@ class ActivityAdmin(admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path("export.csv", self.admin_site.admin_view(self.export_csv), name="activities_activity_export"),
+            path(
+                "photo/<int:photo_id>/<str:size>/",
+                self.admin_site.admin_view(self.photo_view),
+                name="activities_activityphoto_image",
+            ),
             path(
                 "from-visit-request/<int:visit_request_id>/",
                 self.admin_site.admin_view(self.from_visit_request),
@@ -353,6 +370,25 @@ class ActivityAdmin(admin.ModelAdmin):
         writer.writerow([str(label) for _key, label in self.CSV_COLUMNS])
         for activity in activities:
             writer.writerow([formula_safe_cell(value) for value in self.csv_row(request, activity)])
+        return response
+
+    def photo_view(self, request, photo_id, size):
+        """A photo from the private storage, for staff who may see its activity. Never cached, never sniffed."""
+        photo = get_object_or_404(ActivityPhoto.objects.select_related("activity"), pk=photo_id)
+        if not self.has_view_permission(request, photo.activity):
+            raise PermissionDenied
+        name = photo.private_name(size)
+        if not name:
+            raise Http404
+        try:
+            handle = photo.image.storage.open(name, "rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        filename = name.rsplit("/", 1)[-1]
+        response = FileResponse(handle, content_type="image/jpeg")  # clean_image always stores JPEG
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
         return response
 
     def from_visit_request(self, request, visit_request_id):
