@@ -1,8 +1,11 @@
 import csv
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -10,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -92,6 +96,26 @@ class ActivityPhotoInline(admin.TabularInline):
         return self.readonly_fields
 
 
+def staff_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Staff users by full name (the username only when there is no name)."""
+
+    def label_from_instance(self, user):
+        return staff_name(user)
+
+
+class OfficerFilter(admin.RelatedOnlyFieldListFilter):
+    """Officers who have activities, by full name."""
+
+    def field_choices(self, field, request, model_admin):
+        pks = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True)
+        users = field.related_model.objects.filter(pk__in=pks).order_by("first_name", "last_name", "username")
+        return [(user.pk, staff_name(user)) for user in users]
+
+
 class ProgramFilter(admin.SimpleListFilter):
     title = _("program")
     parameter_name = "program"
@@ -146,13 +170,13 @@ class ActivityAdmin(admin.ModelAdmin):
         ProgramFilter,
         "starts_at",
         PlaceFilter,
-        ("officers", admin.RelatedOnlyFieldListFilter),
+        ("officers", OfficerFilter),
         "status",
     ]
     list_select_related = ["village", "institution", "reading_corner"]
     date_hierarchy = "starts_at"
     search_fields = ["title", "summary", "village__name", "institution__name", "reading_corner__name"]
-    autocomplete_fields = ["village", "institution", "reading_corner", "officers", "partners"]
+    autocomplete_fields = ["village", "institution", "reading_corner", "partners"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish"]
     change_list_template = "admin/activities/activity/change_list.html"
@@ -197,6 +221,18 @@ class ActivityAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_places()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Officers: a filtered multiple select of active staff by full name (no auth.view_user needed)."""
+        if db_field.name == "officers":
+            staff = get_user_model().objects.filter(is_staff=True, is_active=True)
+            return StaffMultipleChoiceField(
+                queryset=staff.order_by("first_name", "last_name", "username"),
+                widget=FilteredSelectMultiple(db_field.verbose_name, is_stacked=False),
+                required=False,
+                label=capfirst(db_field.verbose_name),
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

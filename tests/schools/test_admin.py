@@ -37,10 +37,16 @@ def test_an_officer_sees_requests_but_cannot_triage_them(client):
     assert client.post(f"{CHANGELIST}{visit_request.pk}/delete/", {"post": "yes"}).status_code == 403
 
 
-def test_a_content_editor_only_views_schools_and_requests(client):
+def test_a_content_editor_cannot_open_visit_requests_and_their_contacts(client):
+    visit_request = VisitRequestFactory()
+    client.force_login(content_editor())
+    assert client.get(CHANGELIST).status_code == 403
+    assert client.get(f"{CHANGELIST}{visit_request.pk}/change/").status_code == 403
+
+
+def test_a_content_editor_only_views_schools(client):
     institution = InstitutionFactory()
     client.force_login(content_editor())
-    assert client.get(CHANGELIST).status_code == 200
     assert client.get("/admin/schools/institution/").status_code == 200
     assert client.get("/admin/schools/institution/add/").status_code == 403
     assert client.post(f"/admin/schools/institution/{institution.pk}/delete/", {"post": "yes"}).status_code == 403
