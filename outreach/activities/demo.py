@@ -4,10 +4,11 @@ Runs after the place apps' demo data and looks places up by slug; it creates the
 are missing, so that it also works alone.
 
 Idempotent, also across days: the plan is fixed (past activities every 20 days from FIRST_DAY, keyed by
-their date; upcoming ones keyed ``agenda-1`` … ``agenda-8``), and everything about an entry (kind, place,
-title, attendance) is drawn from a random generator seeded with its own key, so that adding days never
-shifts the draws of other entries. Seeding again moves the agenda entries ahead of ``today`` but keeps the
-status and follow-up of rows that exist; photos are only added to activities that have none.
+kind and date, e.g. ``desa-binaan-2024-01-10``; upcoming ones keyed ``agenda-1`` … ``agenda-8``), and
+everything about an entry (kind, place, title, attendance) is drawn from a random generator seeded with its
+own key, so that adding days never shifts the draws of other entries. Seeding again moves the agenda entries
+ahead of ``today`` but keeps the status and follow-up of rows that exist; photos are only added to
+activities that have none.
 """
 
 import random
@@ -17,7 +18,6 @@ from io import BytesIO
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from outreach.media import clean_image
@@ -102,6 +102,8 @@ PLANS = [
         [
             "Imigrasi Goes to Campus di {place}",
             "Kuliah umum keimigrasian di {place}",
+            "Diskusi magang dan studi ke luar negeri bersama mahasiswa {place}",
+            "Seminar pencegahan perdagangan orang di {place}",
         ],
         "Kuliah umum keimigrasian di {place}: paspor untuk studi dan magang ke luar negeri, pengawasan orang asing, "
         "dan peran mahasiswa dalam mencegah perdagangan orang.",
@@ -218,6 +220,28 @@ def plan(today: date) -> list[tuple[str, date, bool]]:
     return entries
 
 
+def adopt_earlier_rows(slugs: dict[str, str]):
+    """Rows seeded before the keys were fixed had ``<title>-<key>`` slugs: give one the new slug, drop agenda copies.
+
+    ``slugs`` maps each key of the plan to its slug.
+    """
+    for key, slug in slugs.items():
+        if Activity.objects.filter(slug=slug).exists():
+            continue
+        earlier = list(Activity.objects.filter(slug__endswith=f"-{key}").exclude(slug=slug).order_by("pk"))
+        if not earlier:
+            continue
+        Activity.objects.filter(pk=earlier[0].pk).update(slug=slug)
+        if key.startswith("agenda-"):  # the duplicates the drifting agenda titles made
+            for duplicate in earlier[1:]:
+                duplicate.delete()
+
+
+def slug_for(key: str, kind: str) -> str:
+    """The natural key of a demo activity: its kind and its date (or its agenda number)."""
+    return key if key.startswith("agenda-") else f"{kind.replace('_', '-')}-{key}"
+
+
 def seed(today: date | None = None):
     today = today or timezone.localdate()
     by_kind = places()
@@ -229,14 +253,19 @@ def seed(today: date | None = None):
     officers = list(staff.values())
     entries = plan(today)
     past = len(entries) - UPCOMING
-    # Drafts when first created: the two latest past entries and the last agenda entry.
-    drafts = {past - 1, past - 2, len(entries) - 1}
     kinds = [entry[0] for entry in PLANS]
     weights = [5, 4, 3, 2, 2, 1]
+
+    def draws(key):
+        rng = random.Random(f"demo-activity-{key}")  # this entry's own draws, whatever the other entries
+        return rng, PLANS[kinds.index(rng.choices(kinds, weights)[0])]
+
+    adopt_earlier_rows({key: slug_for(key, draws(key)[1][0]) for key, _day, _upcoming in entries})
+    # Drafts when first created: the two latest past entries and the last agenda entry.
+    drafts = {past - 1, past - 2, len(entries) - 1}
     created = photos = 0
     for index, (key, day, upcoming) in enumerate(entries):
-        rng = random.Random(f"demo-activity-{key}")  # this entry's own draws, whatever the other entries
-        kind, titles, summary, audience, topics, partner_names = PLANS[kinds.index(rng.choices(kinds, weights)[0])]
+        rng, (kind, titles, summary, audience, topics, partner_names) = draws(key)
         place = rng.choice(by_kind[kind])
         place_name = place.name if place else ""
         title = rng.choice(titles).format(place=place_name)
@@ -260,7 +289,7 @@ def seed(today: date | None = None):
                 "follow_up_done": due < today - timedelta(days=45),  # the recent ones are overdue or due
             }
         author = officers[index % len(officers)] if officers else None
-        slug = key if upcoming else f"{slugify(title)}-{key}"
+        slug = slug_for(key, kind)
         fields = {
             "kind": kind,
             "title": title,
