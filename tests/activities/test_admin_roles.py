@@ -258,3 +258,12 @@ def test_the_form_refuses_an_end_before_the_start(client):
     response = client.post(ADD_URL, activity_form(VillageFactory(), ends_at_1="08:00"))
     assert "Kegiatan harus selesai setelah dimulai." in response.text
     assert not Activity.objects.exists()
+
+
+def test_the_officer_filter_lists_officers_by_full_name(client):
+    activity = ActivityFactory()
+    activity.officers.add(officer(first_name="Dewi", last_name="Lestari", username="dewi.l"))
+    client.force_login(supervisor())
+    html = client.get(CHANGELIST_URL).text
+    assert "Dewi Lestari" in html
+    assert "dewi.l" not in html
