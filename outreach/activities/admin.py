@@ -1,14 +1,19 @@
 import csv
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +41,16 @@ def _edits_text_only(request, obj) -> bool:
     return request.user.has_perm(EDIT_TEXT) and (obj is None or not obj.can_be_changed_by(request.user))
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe_cell(value):
+    """A CSV cell that a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a '."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 class ActivityPhotoInline(admin.TabularInline):
     model = ActivityPhoto
     form = ActivityPhotoForm
@@ -47,7 +62,15 @@ class ActivityPhotoInline(admin.TabularInline):
     def preview(self, photo):
         if not photo.pk or not photo.image:
             return "—"
-        return format_html('<img src="{}" alt="" width="120" loading="lazy">', photo.thumbnail_url)
+        size = "320" if "320" in photo.thumbnails else "original"
+        status = gettext("public") if photo.public_files else gettext("not public")
+        return format_html(
+            '<a href="{}"><img src="{}" alt="{}" width="120" loading="lazy"></a><br><small>{}</small>',
+            photo.admin_url(),
+            photo.admin_url(size),
+            gettext("Open the photo"),
+            status,
+        )
 
     # The photos are part of the activity: whoever may change the activity may change its photos.
     def _may_edit(self, request, obj):
@@ -71,6 +94,26 @@ class ActivityPhotoInline(admin.TabularInline):
         if not self._may_edit(request, obj):
             return ["preview", "image", "consent_to_publish", "order"]
         return self.readonly_fields
+
+
+def staff_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Staff users by full name (the username only when there is no name)."""
+
+    def label_from_instance(self, user):
+        return staff_name(user)
+
+
+class OfficerFilter(admin.RelatedOnlyFieldListFilter):
+    """Officers who have activities, by full name."""
+
+    def field_choices(self, field, request, model_admin):
+        pks = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True)
+        users = field.related_model.objects.filter(pk__in=pks).order_by("first_name", "last_name", "username")
+        return [(user.pk, staff_name(user)) for user in users]
 
 
 class ProgramFilter(admin.SimpleListFilter):
@@ -127,13 +170,13 @@ class ActivityAdmin(admin.ModelAdmin):
         ProgramFilter,
         "starts_at",
         PlaceFilter,
-        ("officers", admin.RelatedOnlyFieldListFilter),
+        ("officers", OfficerFilter),
         "status",
     ]
     list_select_related = ["village", "institution", "reading_corner"]
     date_hierarchy = "starts_at"
     search_fields = ["title", "summary", "village__name", "institution__name", "reading_corner__name"]
-    autocomplete_fields = ["village", "institution", "reading_corner", "officers", "partners"]
+    autocomplete_fields = ["village", "institution", "reading_corner", "partners"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish"]
     change_list_template = "admin/activities/activity/change_list.html"
@@ -178,6 +221,18 @@ class ActivityAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_places()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Officers: a filtered multiple select of active staff by full name (no auth.view_user needed)."""
+        if db_field.name == "officers":
+            staff = get_user_model().objects.filter(is_staff=True, is_active=True)
+            return StaffMultipleChoiceField(
+                queryset=staff.order_by("first_name", "last_name", "username"),
+                widget=FilteredSelectMultiple(db_field.verbose_name, is_stacked=False),
+                required=False,
+                label=capfirst(db_field.verbose_name),
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -244,6 +299,10 @@ class ActivityAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.sync_photo_publication()  # consent, status or photos may have changed
+
     # --- actions ------------------------------------------------------------------------------------
 
     @admin.action(description=_("Publish the selected activities"), permissions=["publish"])
@@ -270,6 +329,11 @@ class ActivityAdmin(admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path("export.csv", self.admin_site.admin_view(self.export_csv), name="activities_activity_export"),
+            path(
+                "photo/<int:photo_id>/<str:size>/",
+                self.admin_site.admin_view(self.photo_view),
+                name="activities_activityphoto_image",
+            ),
             path(
                 "from-visit-request/<int:visit_request_id>/",
                 self.admin_site.admin_view(self.from_visit_request),
@@ -328,7 +392,11 @@ class ActivityAdmin(admin.ModelAdmin):
         """The filtered change list as CSV (UTF-8 with a BOM so that Excel reads it right); no internal notes."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            self.message_user(request, gettext("The filters of this export are not valid."), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:activities_activity_changelist"))
         activities = changelist.get_queryset(request).prefetch_related("officers", "partners")
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"kegiatan-{timezone.localdate():%Y%m%d}.csv"
@@ -337,7 +405,26 @@ class ActivityAdmin(admin.ModelAdmin):
         writer = csv.writer(response)
         writer.writerow([str(label) for _key, label in self.CSV_COLUMNS])
         for activity in activities:
-            writer.writerow(self.csv_row(request, activity))
+            writer.writerow([formula_safe_cell(value) for value in self.csv_row(request, activity)])
+        return response
+
+    def photo_view(self, request, photo_id, size):
+        """A photo from the private storage, for staff who may see its activity. Never cached, never sniffed."""
+        photo = get_object_or_404(ActivityPhoto.objects.select_related("activity"), pk=photo_id)
+        if not self.has_view_permission(request, photo.activity):
+            raise PermissionDenied
+        name = photo.private_name(size)
+        if not name:
+            raise Http404
+        try:
+            handle = photo.image.storage.open(name, "rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        filename = name.rsplit("/", 1)[-1]
+        response = FileResponse(handle, content_type="image/jpeg")  # clean_image always stores JPEG
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
         return response
 
     def from_visit_request(self, request, visit_request_id):

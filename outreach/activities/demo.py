@@ -1,8 +1,14 @@
 """Demo activities of the Blitar office: Jan 2024 up to about two months ahead (development only).
 
 Runs after the place apps' demo data and looks places up by slug; it creates the few it needs when they
-are missing, so that it also works alone. Idempotent: activities are keyed by slug, photos are only
-added to activities that have none.
+are missing, so that it also works alone.
+
+Idempotent, also across days: the plan is fixed (past activities every 20 days from FIRST_DAY, keyed by
+kind and date, e.g. ``desa-binaan-2024-01-10``; upcoming ones keyed ``agenda-1`` … ``agenda-8``), and
+everything about an entry (kind, place, title, attendance) is drawn from a random generator seeded with its
+own key, so that adding days never shifts the draws of other entries. Seeding again moves the agenda entries
+ahead of ``today`` but keeps the status and follow-up of rows that exist; photos are only added to
+activities that have none.
 """
 
 import random
@@ -12,7 +18,6 @@ from io import BytesIO
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from outreach.media import clean_image
@@ -48,11 +53,15 @@ READING_CORNERS = [
     ),
 ]
 
-# kind, title pattern, summary pattern, audience, topics, partner short names
+# kind, title patterns (one is drawn per activity), summary pattern, audience, topics, partner short names
 PLANS = [
     (
         Kind.IMIGRASI_MASUK_DESA,
-        "Imigrasi Masuk Desa di {place}",
+        [
+            "Imigrasi Masuk Desa di {place}",
+            "Imigrasi Masuk Desa: konsultasi paspor di balai {place}",
+            "Imigrasi Masuk Desa: kenali tawaran kerja ilegal, warga {place}",
+        ],
         "Petugas Kantor Imigrasi Blitar menyapa warga {place} di balai desa: cara membuat paspor lewat M-Paspor, "
         "ciri-ciri tawaran kerja ke luar negeri yang tidak resmi, dan ke mana melapor bila ada perekrutan ilegal.",
         [AudienceType.GENERAL_PUBLIC, AudienceType.PROSPECTIVE_MIGRANT_WORKERS, AudienceType.MIGRANT_FAMILIES],
@@ -61,7 +70,14 @@ PLANS = [
     ),
     (
         Kind.DESA_BINAAN,
-        "Pembinaan Desa Binaan: pencegahan TPPO di {place}",
+        [
+            "Pembinaan Desa Binaan: pencegahan TPPO di {place}",
+            "Desa binaan {place}: kelas migrasi aman untuk keluarga pekerja migran",
+            "Desa binaan {place}: pendampingan calon pekerja migran",
+            "Desa binaan {place}: forum warga bersama BP3MI dan perangkat desa",
+            "Desa binaan {place}: pelatihan kader desa anti perdagangan orang",
+            "Desa binaan {place}: evaluasi program bersama pemerintah desa",
+        ],
         "Sesi rutin desa binaan bersama perangkat desa dan keluarga pekerja migran di {place}: membahas modus "
         "perdagangan orang, syarat bekerja ke luar negeri secara prosedural, dan pendampingan calon pekerja migran.",
         [AudienceType.VILLAGE_OFFICIALS, AudienceType.MIGRANT_FAMILIES, AudienceType.PROSPECTIVE_MIGRANT_WORKERS],
@@ -70,7 +86,11 @@ PLANS = [
     ),
     (
         Kind.SCHOOL_VISIT,
-        "Imigrasi Goes to School di {place}",
+        [
+            "Imigrasi Goes to School di {place}",
+            "Sosialisasi paspor dan bahaya TPPO untuk siswa {place}",
+            "Kelas keimigrasian untuk siswa kelas XII {place}",
+        ],
         "Siswa kelas XII {place} belajar tentang paspor, bahaya tawaran kerja ke luar negeri lewat media sosial, "
         "dan jalur resmi untuk kuliah atau bekerja di luar negeri.",
         [AudienceType.STUDENTS, AudienceType.TEACHERS],
@@ -79,7 +99,12 @@ PLANS = [
     ),
     (
         Kind.CAMPUS_VISIT,
-        "Imigrasi Goes to Campus di {place}",
+        [
+            "Imigrasi Goes to Campus di {place}",
+            "Kuliah umum keimigrasian di {place}",
+            "Diskusi magang dan studi ke luar negeri bersama mahasiswa {place}",
+            "Seminar pencegahan perdagangan orang di {place}",
+        ],
         "Kuliah umum keimigrasian di {place}: paspor untuk studi dan magang ke luar negeri, pengawasan orang asing, "
         "dan peran mahasiswa dalam mencegah perdagangan orang.",
         [AudienceType.STUDENTS, AudienceType.TEACHERS],
@@ -88,7 +113,11 @@ PLANS = [
     ),
     (
         Kind.READING_CORNER,
-        "Kegiatan Pojok Baca: mengenal paspor di {place}",
+        [
+            "Kegiatan Pojok Baca: mengenal paspor di {place}",
+            "Membaca bersama tentang layanan keimigrasian di {place}",
+            "Dongeng dan kuis paspor untuk anak di {place}",
+        ],
         "Membaca bersama dan tanya jawab tentang paspor dan layanan keimigrasian di {place}, "
         "dengan buku saku dan leaflet untuk dibawa pulang.",
         [AudienceType.GENERAL_PUBLIC, AudienceType.STUDENTS],
@@ -97,7 +126,10 @@ PLANS = [
     ),
     (
         Kind.OTHER,
-        "Sosialisasi keimigrasian di Car Free Day Kota Blitar",
+        [
+            "Sosialisasi keimigrasian di Car Free Day Kota Blitar",
+            "Stan layanan keimigrasian di Alun-Alun Blitar",
+        ],
         "Stan informasi Kantor Imigrasi Blitar di Car Free Day Jalan Merdeka: konsultasi paspor, "
         "pembagian leaflet pencegahan TPPO, dan pengenalan kanal pengaduan.",
         [AudienceType.GENERAL_PUBLIC],
@@ -114,6 +146,11 @@ FOLLOW_UPS = [
 FIRST_DAY = date(2024, 1, 10)
 STEP = timedelta(days=20)
 UPCOMING = 8
+PHOTO_CAPTIONS = [
+    "Petugas menjelaskan materi kepada peserta",
+    "Peserta bertanya tentang paspor dan tawaran kerja ke luar negeri",
+    "Foto bersama setelah kegiatan",
+]
 PHOTO_COLORS = [(46, 125, 50), (21, 101, 192), (198, 40, 40), (239, 108, 0), (106, 27, 154)]
 
 
@@ -163,16 +200,50 @@ def add_photos(activity, count: int):
     for number in range(count):
         photo = ActivityPhoto(
             activity=activity,
-            caption=f"{activity.title} ({number + 1})",
+            caption=PHOTO_CAPTIONS[number % len(PHOTO_CAPTIONS)],
             consent_to_publish=number < 2,  # the third photo of a set waits for consent
             order=number,
         )
         photo.set_image(clean_image(photo_upload(activity.title, PHOTO_COLORS[activity.pk % 5], number)))
         photo.save()
+        photo.sync_public_copies()
 
 
-def seed():
-    rng = random.Random(2024)
+def plan(today: date) -> list[tuple[str, date, bool]]:
+    """[(key, day, upcoming)]: past entries every STEP days from FIRST_DAY, then UPCOMING agenda entries."""
+    entries = []
+    day = FIRST_DAY
+    while day < today - timedelta(days=2):
+        entries.append((f"{day:%Y-%m-%d}", day, False))
+        day += STEP
+    entries += [(f"agenda-{number + 1}", today + timedelta(days=6 + 7 * number), True) for number in range(UPCOMING)]
+    return entries
+
+
+def adopt_earlier_rows(slugs: dict[str, str]):
+    """Rows seeded before the keys were fixed had ``<title>-<key>`` slugs: give one the new slug, drop agenda copies.
+
+    ``slugs`` maps each key of the plan to its slug.
+    """
+    for key, slug in slugs.items():
+        if Activity.objects.filter(slug=slug).exists():
+            continue
+        earlier = list(Activity.objects.filter(slug__endswith=f"-{key}").exclude(slug=slug).order_by("pk"))
+        if not earlier:
+            continue
+        Activity.objects.filter(pk=earlier[0].pk).update(slug=slug)
+        if key.startswith("agenda-"):  # the duplicates the drifting agenda titles made
+            for duplicate in earlier[1:]:
+                duplicate.delete()
+
+
+def slug_for(key: str, kind: str) -> str:
+    """The natural key of a demo activity: its kind and its date (or its agenda number)."""
+    return key if key.startswith("agenda-") else f"{kind.replace('_', '-')}-{key}"
+
+
+def seed(today: date | None = None):
+    today = today or timezone.localdate()
     by_kind = places()
     partners = {partner.short_name: partner for partner in PartnerAgency.objects.all()}
     staff = {
@@ -180,21 +251,24 @@ def seed():
         for user in get_user_model().objects.filter(username__in=["petugas", "petugas2", "supervisor"])
     }
     officers = list(staff.values())
-    today = timezone.localdate()
-    days = []
-    day = FIRST_DAY
-    while day < today - timedelta(days=2):
-        days.append((day, f"{day:%Y-%m-%d}"))
-        day += STEP
-    days += [(today + timedelta(days=6 + 7 * number), f"agenda-{number + 1}") for number in range(UPCOMING)]
-    drafts = {len(days) - UPCOMING - 1, len(days) - UPCOMING - 2, len(days) - 1}
-    kinds = [plan[0] for plan in PLANS]
+    entries = plan(today)
+    past = len(entries) - UPCOMING
+    kinds = [entry[0] for entry in PLANS]
     weights = [5, 4, 3, 2, 2, 1]
+
+    def draws(key):
+        rng = random.Random(f"demo-activity-{key}")  # this entry's own draws, whatever the other entries
+        return rng, PLANS[kinds.index(rng.choices(kinds, weights)[0])]
+
+    adopt_earlier_rows({key: slug_for(key, draws(key)[1][0]) for key, _day, _upcoming in entries})
+    # Drafts when first created: the two latest past entries and the last agenda entry.
+    drafts = {past - 1, past - 2, len(entries) - 1}
     created = photos = 0
-    for index, (day, suffix) in enumerate(days):
-        kind, title, summary, audience, topics, partner_names = PLANS[kinds.index(rng.choices(kinds, weights)[0])]
+    for index, (key, day, upcoming) in enumerate(entries):
+        rng, (kind, titles, summary, audience, topics, partner_names) = draws(key)
         place = rng.choice(by_kind[kind])
         place_name = place.name if place else ""
+        title = rng.choice(titles).format(place=place_name)
         starts_at = timezone.make_aware(datetime.combine(day, time(rng.choice([8, 9, 13]), 0)))
         young = kind in (Kind.SCHOOL_VISIT, Kind.READING_CORNER)
         attendance = {
@@ -205,9 +279,9 @@ def seed():
             "male_60_plus": 0 if young else rng.randint(0, 12),
             "female_60_plus": 0 if young else rng.randint(0, 10),
         }
-        upcoming = day > today
+        hours, leaflets = rng.choice([2, 3]), rng.randint(30, 200)
         follow_up = {}
-        if not upcoming and (index % 6 == 0 or index >= len(days) - UPCOMING - 4):
+        if not upcoming and (index % 6 == 0 or index >= past - 4):
             due = day + timedelta(days=21)
             follow_up = {
                 "follow_up": FOLLOW_UPS[index % len(FOLLOW_UPS)],
@@ -215,22 +289,28 @@ def seed():
                 "follow_up_done": due < today - timedelta(days=45),  # the recent ones are overdue or due
             }
         author = officers[index % len(officers)] if officers else None
+        slug = slug_for(key, kind)
+        fields = {
+            "kind": kind,
+            "title": title,
+            "summary": summary.format(place=place_name),
+            "starts_at": starts_at,
+            "ends_at": starts_at + timedelta(hours=hours),
+            "village": place if isinstance(place, Village) else None,
+            "institution": place if isinstance(place, Institution) else None,
+            "reading_corner": place if isinstance(place, ReadingCorner) else None,
+            "audience_types": [str(value) for value in audience],
+            "topics": [str(value) for value in topics],
+            **(dict.fromkeys(attendance, 0) if upcoming else attendance),
+            "leaflets": 0 if upcoming else leaflets,
+            "internal_notes": "" if upcoming else "Dokumentasi lengkap ada di folder bersama seksi Inteldakim.",
+        }
         activity, was_created = Activity.objects.update_or_create(
-            slug=f"{slugify(title.format(place=place_name))}-{suffix}",
-            defaults={
-                "kind": kind,
-                "title": title.format(place=place_name),
-                "summary": summary.format(place=place_name),
-                "starts_at": starts_at,
-                "ends_at": starts_at + timedelta(hours=rng.choice([2, 3])),
-                "village": place if isinstance(place, Village) else None,
-                "institution": place if isinstance(place, Institution) else None,
-                "reading_corner": place if isinstance(place, ReadingCorner) else None,
-                "audience_types": [str(value) for value in audience],
-                "topics": [str(value) for value in topics],
-                **(dict.fromkeys(attendance, 0) if upcoming else attendance),
-                "leaflets": 0 if upcoming else rng.randint(30, 200),
-                "internal_notes": "" if upcoming else "Dokumentasi lengkap ada di folder bersama seksi Inteldakim.",
+            slug=slug,
+            defaults=fields,
+            # Status, author and follow-up are set once: seeding again never overwrites them.
+            create_defaults={
+                **fields,
                 "status": Status.DRAFT if index in drafts else Status.PUBLISHED,
                 "created_by": author,
                 **follow_up,
@@ -244,4 +324,4 @@ def seed():
             count = 1 + index % 3
             add_photos(activity, count)
             photos += count
-    return [f"{len(days)} activities ({UPCOMING} upcoming)", f"{photos} activity photos added"]
+    return [f"{len(entries)} activities ({UPCOMING} upcoming)", f"{photos} activity photos added"]

@@ -5,7 +5,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import NoReverseMatch, reverse
@@ -164,7 +164,9 @@ class ActivityQuerySet(models.QuerySet):
     def with_public_photos(self):
         """Prefetch the consented photos into ``activity.public_photos`` (use on published activities)."""
         return self.prefetch_related(
-            models.Prefetch("photos", queryset=ActivityPhoto.objects.consented(), to_attr="public_photos")
+            models.Prefetch(
+                "photos", queryset=ActivityPhoto.objects.consented().exclude(public_files={}), to_attr="public_photos"
+            )
         )
 
     def with_totals(self):
@@ -326,6 +328,12 @@ class Activity(models.Model):
             transaction.on_commit(photo.delete_files)
         return result
 
+    def sync_photo_publication(self):
+        """Publish or withdraw the public copies of every photo (call after a save or a status change)."""
+        for photo in self.photos.all():
+            photo.activity = self
+            photo.sync_public_copies()
+
     def unique_slug(self) -> str:
         base = slugify(self.title)[:200] or "kegiatan"
         slug, number = base, 2
@@ -434,6 +442,11 @@ class ActivityPhotoQuerySet(models.QuerySet):
 
 
 THUMBNAIL_WIDTHS = (320, 640, 1024)
+PUBLIC_FOLDER = "activities"
+
+
+def private_storage():
+    return storages["private"]
 
 
 def photo_path(instance, filename):
@@ -441,13 +454,26 @@ def photo_path(instance, filename):
 
 
 class ActivityPhoto(models.Model):
-    """A sanitised photo of an activity with responsive thumbnails; public only with consent."""
+    """A sanitised photo of an activity with responsive thumbnails.
+
+    The photo and its thumbnails live in the private storage, never served. While the photo is public
+    (consented, of a published activity) copies with an unguessable name are published to the public media
+    storage; ``sync_public_copies`` is the one place that publishes and withdraws them, so that a withdrawn
+    consent or an unpublished activity also kills the old public URL.
+    """
 
     activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to=photo_path)
+    image = models.ImageField(_("photo"), upload_to=photo_path, storage=private_storage)
     width = models.PositiveIntegerField(_("width"), default=0, editable=False)
     height = models.PositiveIntegerField(_("height"), default=0, editable=False)
     thumbnails = models.JSONField(_("thumbnails"), default=dict, blank=True, editable=False)
+    public_files = models.JSONField(
+        _("public copies"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Names of the published copies in the public media storage: “original” and the widths."),
+    )
     caption = models.CharField(
         _("caption"), max_length=300, blank=True, help_text=_("Also the text for screen readers.")
     )
@@ -469,8 +495,9 @@ class ActivityPhoto(models.Model):
         return self.caption or self.image.name
 
     def set_image(self, clean: CleanImage):
-        """Store a sanitised image and its thumbnails (files only; the caller saves the row)."""
+        """Store a sanitised image and its thumbnails privately (files only; the caller saves the row)."""
         self.delete_files()
+        storage = self.image.storage
         stem = uuid4().hex
         self.image.save(f"{stem}.jpg", clean.as_file(f"{stem}.jpg"), save=False)
         self.width, self.height = clean.width, clean.height
@@ -479,32 +506,86 @@ class ActivityPhoto(models.Model):
         for width in THUMBNAIL_WIDTHS:
             if width < clean.width:
                 small = resized(clean, width)
-                name = default_storage.save(f"{folder}/{stem}-{width}w.jpg", small.as_file(f"{stem}-{width}w.jpg"))
+                name = storage.save(f"{folder}/{stem}-{width}w.jpg", small.as_file(f"{stem}-{width}w.jpg"))
                 self.thumbnails[str(width)] = name
 
     def delete_files(self):
+        self._remove_public_copies()
+        storage = self.image.storage
         for name in self.thumbnails.values():
-            default_storage.delete(name)
+            storage.delete(name)
         if self.image and self.image._committed and self.image.name:
-            default_storage.delete(self.image.name)
+            storage.delete(self.image.name)
 
     def delete(self, *args, **kwargs):
+        self._remove_public_copies()  # at once: the public URL dies with the row
         result = super().delete(*args, **kwargs)
         transaction.on_commit(self.delete_files)
         return result
 
+    # --- publication -------------------------------------------------------------------------------
+
+    @property
+    def should_be_public(self) -> bool:
+        return bool(self.consent_to_publish and self.activity.status == Status.PUBLISHED and self.image)
+
+    def sync_public_copies(self):
+        """Publish copies while the photo is public; remove them otherwise (saves ``public_files``)."""
+        before = dict(self.public_files)
+        if self.should_be_public:
+            if not (self.public_files and default_storage.exists(self.public_files.get("original", ""))):
+                self._remove_public_copies()
+                self._publish_copies()
+        else:
+            self._remove_public_copies()
+        if self.public_files != before and self.pk:
+            ActivityPhoto.objects.filter(pk=self.pk).update(public_files=self.public_files)
+
+    def _publish_copies(self):
+        storage = self.image.storage
+        stem = uuid4().hex  # a new name at every publication: an old URL never comes back
+        sources = {"original": self.image.name, **self.thumbnails}
+        files = {}
+        for key, name in sources.items():
+            suffix = "" if key == "original" else f"-{key}w"
+            with storage.open(name, "rb") as source:
+                files[key] = default_storage.save(f"{PUBLIC_FOLDER}/{stem}{suffix}.jpg", source)
+        self.public_files = files
+
+    def _remove_public_copies(self):
+        for name in self.public_files.values():
+            default_storage.delete(name)
+        self.public_files = {}
+
+    # --- public URLs (empty when the photo is not public) ------------------------------------------
+
+    @property
+    def public_url(self) -> str:
+        name = self.public_files.get("original")
+        return default_storage.url(name) if name else ""
+
     @property
     def srcset(self) -> str:
-        entries = [(int(width), default_storage.url(name)) for width, name in self.thumbnails.items()]
-        if self.image:
-            entries.append((self.width, self.image.url))
+        if not self.public_files:
+            return ""
+        entries = [
+            (self.width if key == "original" else int(key), default_storage.url(name))
+            for key, name in self.public_files.items()
+        ]
         return ", ".join(f"{url} {width}w" for width, url in sorted(entries))
 
     @property
     def thumbnail_url(self) -> str:
-        """The small rendition (the image itself when it is already small)."""
-        name = self.thumbnails.get("640") or self.thumbnails.get("320")
-        return default_storage.url(name) if name else self.image.url
+        """The small public rendition (the image itself when it is already small)."""
+        name = self.public_files.get("640") or self.public_files.get("320") or self.public_files.get("original")
+        return default_storage.url(name) if name else ""
+
+    def admin_url(self, size: str = "original") -> str:
+        """The permission-checked back-office view of the private file."""
+        return reverse("admin:activities_activityphoto_image", args=[self.pk, size])
+
+    def private_name(self, size: str) -> str | None:
+        return self.image.name if size == "original" else self.thumbnails.get(size)
 
 
 class Dashboard(Activity):

@@ -59,11 +59,12 @@ def create_activity_from_visit_request(visit_request: VisitRequest, by) -> Activ
 
 @transaction.atomic
 def set_status(activities, status: str) -> int:
-    """Publish or unpublish activities; publishing stamps published_at the first time."""
+    """Publish or unpublish activities (and their photos' public copies); stamps published_at the first time."""
     count = 0
     for activity in activities.select_for_update(of=("self",)):
         if activity.status != status:
             activity.status = status
             activity.save(update_fields=["status", "published_at", "updated_at"])
+            activity.sync_photo_publication()
             count += 1
     return count

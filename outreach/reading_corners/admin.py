@@ -1,4 +1,4 @@
-from pathlib import Path
+from uuid import uuid4
 
 from django import forms
 from django.contrib import admin
@@ -22,12 +22,12 @@ class ReadingCornerAdminForm(forms.ModelForm):
         fields = ["photo"]  # the admin adds the rest from its fieldsets
 
     def clean_photo(self):
-        """A new upload is checked by content and replaced by a metadata-free JPEG; a bad one is refused."""
+        """A new upload is checked by content and stored as a metadata-free JPEG with a uuid name; bad ones fail."""
         photo = self.cleaned_data.get("photo")
         if not photo or not hasattr(photo, "content_type"):
             return photo  # no change, or the photo already stored
         clean = clean_image(photo)
-        return clean.as_file(f"{Path(photo.name).stem or 'pojok-baca'}.jpg")
+        return clean.as_file(f"{uuid4().hex}.jpg")  # never the uploader's file name in a public URL
 
 
 @admin.register(ReadingCorner)

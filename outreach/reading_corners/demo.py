@@ -2,6 +2,7 @@
 
 from datetime import date
 from io import BytesIO
+from uuid import uuid4
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
@@ -119,5 +120,5 @@ def seed():
             },
         )
         if not corner.photo:
-            corner.photo.save(f"{corner.slug}.jpg", ContentFile(demo_photo(colour)), save=True)
+            corner.photo.save(f"{uuid4().hex}.jpg", ContentFile(demo_photo(colour)), save=True)
     return [f"{len(CORNERS)} reading corners"]

@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from outreach.topics import Topic
 
@@ -26,17 +28,39 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 def _mark(status, description):
     def action(modeladmin, request, queryset):
-        count = queryset.exclude(status=status).update(status=status)
-        modeladmin.message_user(
-            request,
-            ngettext(
-                "%(count)d visit request marked as %(status)s.",
-                "%(count)d visit requests marked as %(status)s.",
-                count,
+        count, skipped = 0, []
+        for visit_request in queryset.order_by("pk"):
+            try:
+                visit_request.transition(status, by=request.user)
+            except ValidationError as error:
+                skipped.append(
+                    gettext("%(request)s: %(reason)s") % {"request": visit_request, "reason": error.messages[0]}
+                )
+                continue
+            modeladmin.log_change(request, visit_request, [{"changed": {"fields": ["status"]}}])
+            count += 1
+        if count:
+            modeladmin.message_user(
+                request,
+                ngettext(
+                    "%(count)d visit request marked as %(status)s.",
+                    "%(count)d visit requests marked as %(status)s.",
+                    count,
+                )
+                % {"count": count, "status": VisitRequestStatus(status).label},
+                messages.SUCCESS,
             )
-            % {"count": count, "status": VisitRequestStatus(status).label},
-            messages.SUCCESS,
-        )
+        if skipped:
+            modeladmin.message_user(
+                request,
+                ngettext(
+                    "Skipped %(count)d visit request: %(list)s.",
+                    "Skipped %(count)d visit requests: %(list)s.",
+                    len(skipped),
+                )
+                % {"count": len(skipped), "list": "; ".join(skipped)},
+                messages.WARNING,
+            )
 
     action.__name__ = f"mark_{status}"
     return admin.action(description=description, permissions=["change"])(action)
@@ -50,6 +74,15 @@ class VisitRequestAdminForm(forms.ModelForm):
     class Meta:
         model = VisitRequest
         fields = ["topics"]  # the admin adds the rest from its fieldsets
+
+    def clean_status(self):
+        """The change form follows the same workflow as the actions."""
+        status = self.cleaned_data["status"]
+        if self.instance.pk and status != self.instance.status:
+            error = self.instance.transition_error(status)
+            if error:
+                raise forms.ValidationError(capfirst(error), code="transition_not_allowed")
+        return status
 
 
 @admin.register(VisitRequest)

@@ -1,5 +1,6 @@
 from django.contrib.postgres.fields import ArrayField
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from outreach.places import Kecamatan, Place
@@ -47,6 +48,15 @@ class VisitRequestStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     DONE = "done", _("Done")
     DECLINED = "declined", _("Declined")
+
+
+# The workflow: new → scheduled or declined, scheduled → done or declined; done and declined are final.
+VISIT_REQUEST_TRANSITIONS = {
+    VisitRequestStatus.NEW: {VisitRequestStatus.SCHEDULED, VisitRequestStatus.DECLINED},
+    VisitRequestStatus.SCHEDULED: {VisitRequestStatus.DONE, VisitRequestStatus.DECLINED},
+    VisitRequestStatus.DONE: set(),
+    VisitRequestStatus.DECLINED: set(),
+}
 
 
 class VisitRequestQuerySet(models.QuerySet):
@@ -105,6 +115,36 @@ class VisitRequest(models.Model):
 
     def __str__(self):
         return f"{self.institution_name} ({self.preferred_date:%d-%m-%Y})"
+
+    def can_transition(self, to: str) -> bool:
+        return to in VISIT_REQUEST_TRANSITIONS.get(self.status, set())
+
+    def transition_error(self, to: str) -> str | None:
+        """Why this request cannot move to ``to`` (None when it can)."""
+        if self.can_transition(to):
+            return None
+        if self.status == to:
+            return _("it is already %(status)s") % {"status": self.get_status_display()}
+        if not VISIT_REQUEST_TRANSITIONS.get(self.status):
+            return _("%(status)s is final") % {"status": self.get_status_display()}
+        return _("a %(from)s request cannot become %(to)s") % {
+            "from": self.get_status_display(),
+            "to": VisitRequestStatus(to).label,
+        }
+
+    @transaction.atomic
+    def transition(self, to: str, by=None):
+        """Move the request along the workflow (row locked, updated_at stamped); ValidationError otherwise.
+
+        ``by`` is the staff member who triages (kept for the callers' audit log).
+        """
+        current = VisitRequest.objects.select_for_update().get(pk=self.pk)
+        self.status = current.status
+        error = self.transition_error(to)
+        if error:
+            raise ValidationError(error, code="transition_not_allowed")
+        self.status = to
+        self.save(update_fields=["status", "updated_at"])
 
     @property
     def topic_labels(self) -> list[str]:

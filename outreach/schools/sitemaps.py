@@ -1,18 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from outreach.sitemaps import PageSitemap
 
 
-class SchoolPagesSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    changefreq = "weekly"
-    priority = 0.7
-
-    def items(self):
-        return ["schools:index", "schools:request"]
-
-    def location(self, item):
-        return reverse(item)
+class SchoolPagesSitemap(PageSitemap):
+    url_names = ("schools:index", "schools:request")
 
 
 SITEMAPS = {"schools": SchoolPagesSitemap}

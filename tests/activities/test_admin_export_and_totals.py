@@ -2,6 +2,7 @@ import csv
 import io
 
 import pytest
+from django.contrib.messages import get_messages
 
 from outreach.activities.models import Kind, PartnerAgency
 from tests.activities.helpers import CHANGELIST_URL, queries_for
@@ -72,3 +73,29 @@ def test_the_change_list_runs_a_fixed_number_of_queries(client, django_assert_nu
     ActivityFactory.create_batch(15)
     with django_assert_num_queries(few):
         client.get(CHANGELIST_URL)
+
+
+def test_it_neutralises_formulas_in_exported_cells(client):
+    ActivityFactory(title='=HYPERLINK("http://evil.example","klik")', follow_up="+62 812 0000")
+    client.force_login(supervisor())
+    header, body = rows(client.get(EXPORT_URL))
+    row = dict(zip(header, body, strict=True))
+    assert row["judul"] == '\'=HYPERLINK("http://evil.example","klik")'
+    assert row["tindak lanjut yang diperlukan"].startswith("'+62")
+
+
+def test_it_keeps_plain_cells_and_numbers_as_they_are(client):
+    activity = ActivityFactory(title="Sosialisasi di Desa Bakung")
+    client.force_login(supervisor())
+    header, body = rows(client.get(EXPORT_URL))
+    row = dict(zip(header, body, strict=True))
+    assert row["judul"] == "Sosialisasi di Desa Bakung"
+    assert row["orang terjangkau"] == str(activity.attendance_total)
+
+
+def test_it_redirects_with_a_message_on_bad_filter_parameters(client):
+    client.force_login(supervisor())
+    response = client.get(EXPORT_URL, {"starts_at__gte": "not-a-date"})
+    assert response.status_code == 302
+    assert response.url == CHANGELIST_URL
+    assert any("filter" in str(message) or "Filter" in str(message) for message in get_messages(response.wsgi_request))

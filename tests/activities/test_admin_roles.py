@@ -201,24 +201,47 @@ def test_a_content_editor_edits_photo_captions_but_not_consent(client):
     assert photo.consent_to_publish is False
 
 
-@pytest.mark.parametrize("field", ["village", "officers"])
-def test_an_officer_can_use_the_autocomplete_for_places_and_officers(client, field):
+def test_an_officer_can_use_the_autocomplete_for_places(client):
     VillageFactory(name="Desa Bakung")
-    officer(first_name="Dewi", username="dewi")
     client.force_login(officer())
-    params = {"app_label": "activities", "model_name": "activity", "field_name": field, "term": ""}
+    params = {"app_label": "activities", "model_name": "activity", "field_name": "village", "term": ""}
     response = client.get("/admin/autocomplete/", params)
     assert response.status_code == 200
     assert response.json()["results"]
 
 
-def test_the_officer_autocomplete_offers_only_active_staff(client):
+def test_an_officer_cannot_browse_the_staff_user_list(client):
+    client.force_login(officer())
+    assert client.get("/admin/auth/user/").status_code == 403
+
+
+def test_an_officer_chooses_fellow_officers_by_full_name(client):
+    fellow = officer(first_name="Dewi", last_name="Lestari", username="dewi.l")
+    client.force_login(officer())
+    response = client.get(ADD_URL)
+    field = response.context["adminform"].form.fields["officers"]
+    assert (fellow.pk, "Dewi Lestari") in [(choice.value, label) for choice, label in field.choices]
+    assert "dewi.l" not in response.text
+
+
+def test_an_officer_saves_an_activity_with_a_fellow_officer(client):
+    fellow = officer(first_name="Dewi", last_name="Lestari")
+    me = officer()
+    client.force_login(me)
+    response = client.post(ADD_URL, activity_form(VillageFactory(), officers=[me.pk, fellow.pk]))
+    assert response.status_code == 302
+    assert set(Activity.objects.get().officers.all()) == {me, fellow}
+
+
+def test_the_officers_field_offers_only_active_staff(client):
     from tests.factories import UserFactory
 
-    UserFactory(username="warga", is_staff=False)
+    resident = UserFactory(username="warga", is_staff=False)
+    former = officer(username="pensiun", is_active=False)
     client.force_login(supervisor())
-    params = {"app_label": "activities", "model_name": "activity", "field_name": "officers", "term": "warga"}
-    assert client.get("/admin/autocomplete/", params).json()["results"] == []
+    field = client.get(ADD_URL).context["adminform"].form.fields["officers"]
+    offered = {choice.value for choice, _label in field.choices}
+    assert resident.pk not in offered and former.pk not in offered
 
 
 def test_the_form_names_the_place_a_kind_needs(client):
@@ -235,3 +258,12 @@ def test_the_form_refuses_an_end_before_the_start(client):
     response = client.post(ADD_URL, activity_form(VillageFactory(), ends_at_1="08:00"))
     assert "Kegiatan harus selesai setelah dimulai." in response.text
     assert not Activity.objects.exists()
+
+
+def test_the_officer_filter_lists_officers_by_full_name(client):
+    activity = ActivityFactory()
+    activity.officers.add(officer(first_name="Dewi", last_name="Lestari", username="dewi.l"))
+    client.force_login(supervisor())
+    html = client.get(CHANGELIST_URL).text
+    assert "Dewi Lestari" in html
+    assert "dewi.l" not in html

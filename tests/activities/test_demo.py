@@ -1,8 +1,13 @@
+from collections import Counter
+from datetime import date, timedelta
+
 import pytest
+from django.utils import timezone
 
 from outreach.activities import demo
 from outreach.activities.models import Activity, ActivityPhoto, Status
 from outreach.office import demo as office_demo
+from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +29,40 @@ def test_the_demo_is_idempotent():
     counts = (Activity.objects.count(), ActivityPhoto.objects.count())
     demo.seed()
     assert (Activity.objects.count(), ActivityPhoto.objects.count()) == counts
+
+
+def test_it_seeds_the_same_plan_again_three_weeks_later_without_duplicates_or_status_changes():
+    first_day = date(2026, 3, 1)
+    demo.seed(today=first_day)
+    statuses = dict(Activity.objects.values_list("slug", "status"))
+    later = first_day + timedelta(days=21)
+    demo.seed(today=later)
+    assert Activity.objects.count() == len(demo.plan(later))
+    assert Activity.objects.filter(slug__startswith="agenda-").count() == demo.UPCOMING
+    assert {slug: status for slug, status in Activity.objects.values_list("slug", "status") if slug in statuses} == (
+        statuses
+    )
+
+
+def test_it_moves_the_agenda_ahead_of_the_new_day():
+    demo.seed(today=date(2026, 3, 1))
+    later = date(2026, 3, 22)
+    demo.seed(today=later)
+    agenda = Activity.objects.filter(slug__startswith="agenda-")
+    assert all(timezone.localdate(activity.starts_at) > later for activity in agenda)
+
+
+def test_it_varies_the_titles():
+    demo.seed(today=date(2026, 3, 1))
+    titles = Counter(Activity.objects.values_list("title", flat=True))
+    assert titles.most_common(1)[0][1] <= 6
+
+
+def test_it_adopts_rows_seeded_with_the_earlier_title_slugs_and_drops_agenda_duplicates():
+    earlier = ActivityFactory(slug="imigrasi-masuk-desa-di-desa-bakung-agenda-1", status=Status.DRAFT)
+    ActivityFactory(slug="kegiatan-pojok-baca-mengenal-paspor-agenda-1")
+    demo.seed(today=date(2026, 3, 1))
+    earlier.refresh_from_db()
+    assert (earlier.slug, earlier.status) == ("agenda-1", Status.DRAFT)
+    assert Activity.objects.filter(slug__endswith="agenda-1").count() == 1
+    assert Activity.objects.count() == len(demo.plan(date(2026, 3, 1)))

@@ -4,7 +4,6 @@ from io import BytesIO
 
 import pytest
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
@@ -42,8 +41,8 @@ def png_header_only(width: int, height: int) -> bytes:
     )
 
 
-def stored_files():
-    root = settings.MEDIA_ROOT
+def stored_files(root=None):
+    root = root or settings.MEDIA_ROOT
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
 
@@ -63,10 +62,12 @@ def test_it_saves_a_photo_with_responsive_thumbnails(logged_in):
     photo = ActivityPhoto.objects.get()
     assert (photo.width, photo.height) == (1600, 1200)
     assert sorted(photo.thumbnails, key=int) == ["320", "640", "1024"]
+    private = photo.image.storage
     for name in [photo.image.name, *photo.thumbnails.values()]:
-        assert default_storage.exists(name)
-    assert Image.open(default_storage.path(photo.thumbnails["320"])).width == 320
-    assert "320w" in photo.srcset and "1600w" in photo.srcset
+        assert private.exists(name)
+    assert Image.open(private.path(photo.thumbnails["320"])).width == 320
+    assert stored_files() == []  # a draft's photos have no public copy
+    assert photo.srcset == ""
 
 
 @pytest.mark.parametrize(
@@ -93,7 +94,7 @@ def test_gps_and_other_metadata_are_removed(logged_in):
     post_with_photo(logged_in, SimpleUploadedFile("gps.jpg", original, "image/jpeg"))
     photo = ActivityPhoto.objects.get()
     for name in [photo.image.name, *photo.thumbnails.values()]:
-        content = default_storage.open(name).read()
+        content = photo.image.storage.open(name).read()
         assert b"Exif" not in content
         assert not Image.open(BytesIO(content)).getexif()
 
@@ -108,6 +109,7 @@ def test_deleting_a_photo_removes_its_files(logged_in, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         ActivityPhoto.objects.get().delete()
     assert stored_files() == []
+    assert stored_files(settings.PRIVATE_MEDIA_ROOT) == []
 
 
 def test_deleting_an_activity_in_the_admin_removes_its_photo_files(logged_in, django_capture_on_commit_callbacks):

@@ -102,7 +102,8 @@ def test_the_detail_shows_place_topics_attendance_partners_and_consented_photos(
     assert "BP3MI" in html
     assert "<td><strong>34</strong></td>" in html
     assert f'srcset="{shown.srcset}"' in html
-    assert 'loading="lazy"' in html and 'alt="Warga mendengarkan"' in html
+    assert 'loading="lazy"' in html and f'alt="Foto 1 dari “{activity.title}”, ukuran penuh"' in html
+    assert ">Warga mendengarkan</figcaption>" in html
     assert "Belum ada persetujuan" not in html
     assert "Catatan internal rahasia" not in html
 

@@ -100,7 +100,8 @@ def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(
     expect(resident.locator("main")).to_contain_text("Desa Bakung")
     gallery = resident.locator(".activity-gallery img[srcset]")
     expect(gallery).to_have_count(2)
-    expect(gallery.first).to_have_attribute("alt", "Warga berkumpul di balai desa")
+    expect(gallery.first).to_have_attribute("alt", "Foto 1 dari “Imigrasi Masuk Desa di Desa Bakung”, ukuran penuh")
+    expect(resident.locator(".activity-gallery figcaption").first).to_have_text("Warga berkumpul di balai desa")
     expect(gallery.first).to_have_attribute("loading", "lazy")
     srcset = gallery.first.get_attribute("srcset")
     assert "320w" in srcset and "640w" in srcset and "1024w" in srcset

@@ -30,7 +30,7 @@ def test_a_teacher_requests_a_visit_without_javascript(javascript_off_page, tran
     page.get_by_role("button", name="Kirim permintaan").click()
 
     # The contact person was left out: the page says so in Indonesian, next to the field and at the top.
-    expect(page.get_by_role("alert")).to_contain_text("Mohon periksa formulir")
+    expect(page.get_by_role("alert")).to_contain_text("Ada masalah")
     expect(page.get_by_role("alert")).to_contain_text("Narahubung")
     expect(page.locator("#div_id_contact_name")).to_contain_text("Bidang ini tidak boleh kosong.")
     expect(page.get_by_label("Nama sekolah atau kampus")).to_have_value("SMA Negeri 1 Srengat")

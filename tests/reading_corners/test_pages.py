@@ -104,3 +104,10 @@ def test_the_sitemap_lists_open_corners_only(client):
     assert "http://testserver/pojok-baca/pojok-baca-balai-desa-bakung/" in xml
     assert "http://testserver/en/pojok-baca/</loc>" in xml
     assert "pojok-baca-lama" not in xml
+
+
+def test_the_english_pages_mark_the_materials_as_indonesian(client):
+    ReadingCornerFactory(slug="pojok-baca-bakung", materials="Leaflet paspor")
+    assert '<dd lang="id">Leaflet paspor</dd>' in client.get("/en/pojok-baca/").text
+    assert 'lang="id">Leaflet paspor</dd>' in client.get("/en/pojok-baca/pojok-baca-bakung/").text
+    assert "<dd>Leaflet paspor</dd>" in client.get("/pojok-baca/").text

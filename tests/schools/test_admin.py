@@ -13,11 +13,11 @@ def run_action(client, action, *requests):
 
 
 @pytest.mark.parametrize(
-    ("action", "status"),
-    [("mark_scheduled", "scheduled"), ("mark_done", "done"), ("mark_declined", "declined")],
+    ("before", "action", "status"),
+    [("new", "mark_scheduled", "scheduled"), ("scheduled", "mark_done", "done"), ("new", "mark_declined", "declined")],
 )
-def test_a_supervisor_triages_requests_with_an_action(client, action, status):
-    first, second = VisitRequestFactory.create_batch(2)
+def test_a_supervisor_triages_requests_with_an_action(client, before, action, status):
+    first, second = VisitRequestFactory.create_batch(2, status=before)
     client.force_login(supervisor())
     response = run_action(client, action, first, second)
     assert response.status_code == 302
@@ -37,10 +37,16 @@ def test_an_officer_sees_requests_but_cannot_triage_them(client):
     assert client.post(f"{CHANGELIST}{visit_request.pk}/delete/", {"post": "yes"}).status_code == 403
 
 
-def test_a_content_editor_only_views_schools_and_requests(client):
+def test_a_content_editor_cannot_open_visit_requests_and_their_contacts(client):
+    visit_request = VisitRequestFactory()
+    client.force_login(content_editor())
+    assert client.get(CHANGELIST).status_code == 403
+    assert client.get(f"{CHANGELIST}{visit_request.pk}/change/").status_code == 403
+
+
+def test_a_content_editor_only_views_schools(client):
     institution = InstitutionFactory()
     client.force_login(content_editor())
-    assert client.get(CHANGELIST).status_code == 200
     assert client.get("/admin/schools/institution/").status_code == 200
     assert client.get("/admin/schools/institution/add/").status_code == 403
     assert client.post(f"/admin/schools/institution/{institution.pk}/delete/", {"post": "yes"}).status_code == 403
@@ -92,3 +98,45 @@ def test_the_timestamps_are_read_only(client):
     html = client.get(f"{CHANGELIST}{visit_request.pk}/change/").text
     assert 'name="created_at"' not in html and 'name="updated_at"' not in html
     assert 'name="topics"' in html and 'type="checkbox"' in html
+
+
+@pytest.mark.parametrize(
+    ("before", "action"),
+    [("done", "mark_scheduled"), ("declined", "mark_done"), ("new", "mark_done"), ("done", "mark_declined")],
+)
+def test_the_actions_skip_requests_the_workflow_does_not_allow_and_say_why(client, before, action):
+    blocked = VisitRequestFactory(status=before, institution_name="SMA Negeri 9 Blitar")
+    stamp = blocked.updated_at
+    client.force_login(supervisor())
+    response = run_action(client, action, blocked)
+    blocked.refresh_from_db()
+    assert (blocked.status, blocked.updated_at) == (before, stamp)
+    text = client.get(response.url).text
+    assert "Skipped 1 visit request" in text or "Melewati 1 permintaan kunjungan" in text
+    assert "SMA Negeri 9 Blitar" in text
+
+
+def test_an_action_moves_allowed_rows_one_by_one_and_stamps_updated_at(client):
+    allowed = VisitRequestFactory(status="new")
+    final = VisitRequestFactory(status="done")
+    stamp = allowed.updated_at
+    client.force_login(supervisor())
+    run_action(client, "mark_scheduled", allowed, final)
+    allowed.refresh_from_db()
+    final.refresh_from_db()
+    assert (allowed.status, final.status) == ("scheduled", "done")
+    assert allowed.updated_at > stamp
+
+
+def test_the_change_form_refuses_a_forbidden_status_change(client):
+    visit_request = VisitRequestFactory(status="done")
+    client.force_login(supervisor())
+    response = client.get(f"{CHANGELIST}{visit_request.pk}/change/")
+    form = response.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update(status="new", topics=["tppo"])
+    response = client.post(f"{CHANGELIST}{visit_request.pk}/change/", data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"]
+    visit_request.refresh_from_db()
+    assert visit_request.status == "done"

@@ -133,3 +133,10 @@ def test_the_sitemap_lists_the_desa_binaan_pages_only(client, bakung):
     assert "http://testserver/program/desa-binaan/desa-bakung/" in xml
     assert "http://testserver/en/program/desa-binaan/desa-bakung/" in xml
     assert "desa-togogan" not in xml
+
+
+def test_the_english_village_page_marks_the_selection_reason_as_indonesian(client):
+    village = VillageFactory(desa_binaan=True, slug="desa-bakung")
+    html = client.get("/en/program/desa-binaan/desa-bakung/").text
+    assert f'<p lang="id">{village.selection_reason}</p>' in html
+    assert f"<p>{village.selection_reason}</p>" in client.get("/program/desa-binaan/desa-bakung/").text
