@@ -2,21 +2,13 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+
+from outreach.sitemaps import PageSitemap
 
 
-class HomeSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    changefreq = "weekly"
+class HomeSitemap(PageSitemap):
+    url_names = ("home",)
     priority = 1.0
-
-    def items(self):
-        return ["home"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 def collect_sitemaps() -> dict:
