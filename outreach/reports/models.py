@@ -375,6 +375,8 @@ class EmailNotification(models.Model):
     body_html = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set while one sender (send_pending_emails) is sending it: no other sender takes it meanwhile.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
 

@@ -54,3 +54,20 @@ def test_text_bodies_are_not_html_escaped(template):
     )
     assert ("Other & more" in body) if template.endswith("new_report.txt") else (MESSAGE in body)
     assert "&amp;" not in body and "&#x27;" not in body
+
+
+@pytest.mark.parametrize(("language", "path"), [("en", "/en/lapor/cek/"), ("id", "/lapor/cek/")])
+def test_the_status_link_is_in_the_reporters_language(language, path, settings):
+    from django.utils import translation
+
+    report = ReportFactory(
+        identity="contact",
+        reporter_email="siti@example.com",
+        consent_given_at="2026-11-01T10:00:00+07:00",
+        language=language,
+    )
+    event = report.transition(Status.VERIFIED, by=officer(), public_message="News")
+    with translation.override("id" if language == "en" else "en"):  # the officer's language is the other one
+        email = notify_reporter_of_update(event)
+    assert settings.SITE_URL + path in email.body_text
+    assert settings.SITE_URL + path in email.body_html
