@@ -64,6 +64,8 @@ else:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off (production).")
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A friendly, translated page when a form comes back without a valid token (it was open too long).
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
