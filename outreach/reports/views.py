@@ -337,6 +337,7 @@ def status_detail(request):
     return render(request, "reports/status.html", context, status=400 if form.errors else 200)
 
 
+@sensitive_post_parameters()
 @require_POST
 def status_end(request):
     request.session.pop(STATUS_KEY, None)
