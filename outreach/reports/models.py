@@ -407,3 +407,23 @@ class AbuseCounter(models.Model):
 
     def __str__(self):
         return f"{self.key[:12]}… {self.count} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class PinToShow(models.Model):
+    """A new report's PIN waiting to be shown once on the confirmation page, then deleted.
+
+    Kept out of the session (which outlives the visit) and found by a hash of the report's one-time
+    submission token, which both requests of a double-click carry: whichever response the browser shows,
+    it can show the PIN. Rows older than PIN_SHOW_WINDOW are deleted by ``purge_reporter_data``.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    pin = models.CharField(max_length=12)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("PIN to show")
+        verbose_name_plural = _("PINs to show")
+
+    def __str__(self):
+        return f"{self.token_hash[:12]}…"

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from outreach import abuse
 from outreach.places import Kecamatan
 
-from . import drafts
+from . import drafts, one_time_pin
 from .forms import AddInformationForm, LookupForm, ReportForm
 from .models import Category, Identity, Report
 from .services import (
@@ -154,11 +154,9 @@ def _review_context(form, draft):
     }
 
 
-def _confirm(request, report, pin):
-    confirmation = request.session.get(CONFIRMATION_KEY) or {}
-    if pin is not None or confirmation.get("reference") != report.reference:
-        # A double-click's second answer must not overwrite the PIN the first one is about to show.
-        request.session[CONFIRMATION_KEY] = {"reference": report.reference, "pin": pin}
+def _confirm(request, report, token=None):
+    """The confirmation page shows the reference and, if it still waits there, the PIN kept for ``token``."""
+    request.session[CONFIRMATION_KEY] = {"reference": report.reference, "token": token}
     return redirect("reports:done")
 
 
@@ -174,7 +172,7 @@ def review(request):
             # A re-sent POST after the report was stored: show its confirmation, never the PIN again.
             report = Report.objects.filter(submission_token=_token(request)).first()
             if report is not None:
-                return _confirm(request, report, None)
+                return _confirm(request, report)
         messages.info(request, _("Your answers are no longer available. Please fill in the form again."))
         return redirect("reports:start")
     form = _report_form(request, draft, data=draft["answers"], check_abuse=False)
@@ -216,8 +214,10 @@ def _token(request) -> str:
 
 @sensitive_variables()
 def _after_submit(request, draft, report, pin):
+    if pin is not None:
+        one_time_pin.keep(draft["token"], pin)
     drafts.discard(request, draft)
-    return _confirm(request, report, pin)
+    return _confirm(request, report, draft["token"])
 
 
 @never_cache
@@ -236,18 +236,12 @@ def discard(request):
 
 @never_cache
 def done(request):
-    """The confirmation: reference code and, once only, the PIN."""
+    """The confirmation: reference code and, once only, the PIN (taken from the database as it is shown)."""
     confirmation = request.session.get(CONFIRMATION_KEY)
     if not confirmation:
         return redirect("reports:start")
-    pin = confirmation.get("pin")
-    if pin:
-        request.session[CONFIRMATION_KEY] = {**confirmation, "pin": None, "pin_shown": True}
-    context = {
-        "reference": confirmation["reference"],
-        "pin": pin,
-        "pin_shown_before": confirmation.get("pin_shown", False) or not pin,
-    }
+    pin = one_time_pin.take(confirmation.get("token"))
+    context = {"reference": confirmation["reference"], "pin": pin, "pin_shown_before": not pin}
     return render(request, "reports/done.html", context)
 
 

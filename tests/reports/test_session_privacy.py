@@ -10,11 +10,12 @@ from django.test import Client
 from django.utils import timezone
 
 from outreach import abuse
-from outreach.reports.models import AbuseCounter, Report
+from outreach.reports import one_time_pin
+from outreach.reports.models import AbuseCounter, PinToShow, Report
 from outreach.reports.views import FLOW_SESSION_SECONDS
 
 from .helpers import private_files, upload
-from .test_report_form import form_data, send, with_contact
+from .test_report_form import form_data, with_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +30,42 @@ def test_the_draft_holds_no_pin(client):
     assert "pin" not in client.session["report_draft"]
 
 
-def test_the_pin_leaves_the_session_once_it_was_shown(client):
-    response = send(client)
-    pin = response.context["pin"]
+def test_the_pin_is_never_in_the_session_and_shown_once(client):
+    client.post("/lapor/", form_data())
+    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
+    session_before_the_confirmation = stored_session(client)
+    done = client.get(response.url)
+    pin = done.context["pin"]
     assert pin and Report.objects.get().check_pin(pin)
+    assert pin not in session_before_the_confirmation
     assert pin not in stored_session(client)
+    assert not PinToShow.objects.exists()
     again = client.get("/lapor/terkirim/")
     assert again.context["pin"] is None
     assert "hanya ditampilkan sekali" in again.text
+
+
+def test_a_double_click_whose_second_answer_overwrites_the_session_still_shows_the_pin(client):
+    client.post("/lapor/", form_data())
+    token = client.session["report_draft"]["token"]
+    before = dict(client.session.items())
+    client.post("/lapor/periksa/", {"token": token})  # the first click: stored, its answer never displayed
+    session = client.session  # the second click loaded the session before the first one saved it
+    session.clear()
+    session.update(before)
+    session.save()
+    response = client.post("/lapor/periksa/", {"token": token}, follow=True)
+    assert Report.objects.count() == 1
+    pin = response.context["pin"]
+    assert pin and Report.objects.get().check_pin(pin)
+
+
+def test_a_pin_never_shown_is_deleted_by_the_daily_purge():
+    one_time_pin.keep("token", "123456")
+    PinToShow.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("purge_reporter_data", stdout=StringIO())
+    assert not PinToShow.objects.exists()
+    assert one_time_pin.take("token") is None
 
 
 def test_the_reporting_session_expires_within_two_hours(client):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from outreach import abuse
+from outreach.reports import one_time_pin
 from outreach.reports.drafts import sweep_abandoned
 from outreach.reports.retention import purge_closed_reports
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             drafts = sweep_abandoned()
             import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
             counters = abuse.purge_expired()
+            one_time_pin.purge_expired()  # PINs never shown (the reporter left before the confirmation page)
         verb = "Would purge" if dry_run else "Purged"
         self.stdout.write(
             f"{verb} {result.reports} reports closed more than {days} days ago "
