@@ -202,6 +202,8 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# A friendly, translated page when a form comes back without a valid token (it was open too long).
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -226,3 +228,10 @@ LOGGING = {
 REPORT_NOTIFY_EMAILS = env_list("REPORT_NOTIFY_EMAILS")
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365)
 REPORT_RATE_LIMIT_PER_HOUR = env_int("REPORT_RATE_LIMIT_PER_HOUR", 5)
+REPORT_LOOKUPS_PER_HOUR = env_int("REPORT_LOOKUPS_PER_HOUR", 20)
+REPORT_DRAFT_PHOTOS_PER_HOUR = env_int("REPORT_DRAFT_PHOTOS_PER_HOUR", 30)
+SCHOOL_REQUESTS_PER_HOUR = env_int("SCHOOL_REQUESTS_PER_HOUR", 5)
+# Public forms sent back faster than this (seconds) are refused as bots.
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
+# How many reverse proxies (that append to X-Forwarded-For) stand before the app; 0 = use REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

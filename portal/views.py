@@ -2,7 +2,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -36,3 +36,20 @@ def page_not_found(request, exception):
 def server_error(request):
     # No context processors here: the error may come from the database they read.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@never_cache
+def csrf_failure(request, reason=""):
+    """A form came back without a valid security token (usually: the page was open too long). Nothing was done."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    in_report = match is not None and match.namespace == "reports"
+    if in_report:
+        back_url = reverse("reports:status" if match.url_name.startswith("status") else "reports:start")
+    elif request.path_info.startswith("/admin/"):
+        back_url = reverse("admin:index")
+    else:
+        back_url = request.path if match is not None else reverse("home")
+    return render(request, "403_csrf.html", {"back_url": back_url, "in_report": in_report}, status=403)

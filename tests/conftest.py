@@ -22,3 +22,9 @@ def _hermetic(settings, tmp_path, monkeypatch):
             if isinstance(field, FileField) and getattr(field, "_storage_callable", None):
                 monkeypatch.setattr(field, "storage", field._storage_callable())
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_minimum_fill_time(settings):
+    """Test clients and Playwright fill a form faster than a person; tests of the minimum fill time set it."""
+    settings.FORM_MIN_FILL_SECONDS = 0

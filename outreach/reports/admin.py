@@ -6,7 +6,6 @@ export and erasure is written to the ``IdentityAccess`` audit trail. Photos are 
 ``photo_view`` to staff who may see the report, never from a public media URL.
 """
 
-import csv
 import json
 import mimetypes
 from copy import copy
@@ -28,6 +27,8 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from outreach.spreadsheets import csv_response
 
 from . import retention, triage
 from .models import IdentityAccess, PartnerAgency, Report, ReportPhoto, Status, normalise_reference
@@ -98,12 +99,6 @@ class OverdueFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.exclude(pk__in=Report.objects.overdue().values("pk"))
         return queryset
-
-
-def csv_safe(value) -> str:
-    """Text as a spreadsheet cell that can never become a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @admin.register(Report)
@@ -341,34 +336,27 @@ class ReportAdmin(admin.ModelAdmin):
         except IncorrectLookupParameters:
             return redirect("admin:reports_report_changelist")
         reports = changelist.get_queryset(request).select_related("assigned_to")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="reports-{timezone.localdate():%Y-%m-%d}.csv"'
-        response["Cache-Control"] = NO_STORE
-        response.write("\ufeff")  # BOM: spreadsheets then read the file as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                gettext("Reference"),
-                gettext("Received"),
-                gettext("Category"),
-                gettext("Priority"),
-                gettext("Status"),
-                gettext("Assigned to"),
-                gettext("First response due"),
-                gettext("Overdue"),
-                gettext("Closed on"),
-                gettext("Kecamatan"),
-                gettext("Village / kelurahan"),
-                gettext("Nationality of the people involved"),
-                gettext("Identity"),
-            ]
-        )
+        header = [
+            gettext("Reference"),
+            gettext("Received"),
+            gettext("Category"),
+            gettext("Priority"),
+            gettext("Status"),
+            gettext("Assigned to"),
+            gettext("First response due"),
+            gettext("Overdue"),
+            gettext("Closed on"),
+            gettext("Kecamatan"),
+            gettext("Village / kelurahan"),
+            gettext("Nationality of the people involved"),
+            gettext("Identity"),
+        ]
         yes, no = gettext("yes"), gettext("no")
-        for report in reports:
-            assignee = report.assigned_to
-            writer.writerow(
-                csv_safe(value)
-                for value in [
+
+        def rows():
+            for report in reports:
+                assignee = report.assigned_to
+                yield [
                     report.reference,
                     timezone.localtime(report.created_at).strftime("%Y-%m-%d %H:%M"),
                     report.get_category_display(),
@@ -383,7 +371,9 @@ class ReportAdmin(admin.ModelAdmin):
                     report.involved_nationality,
                     report.get_identity_display(),
                 ]
-            )
+
+        response = csv_response(f"reports-{timezone.localdate():%Y-%m-%d}.csv", header, rows())
+        response["Cache-Control"] = NO_STORE
         return response
 
     # --- the reporter's rights: export and erase ---------------------------------------------

@@ -3,8 +3,9 @@
 Between the form and the "check your answers" step the photos have already been checked and
 re-encoded (no metadata); their bytes wait under ``report-drafts/<random draft id>/`` in the private
 storage, which no URL reaches. The folder is removed after the report is sent or when the reporter
-starts over, and folders older than DRAFT_MAX_AGE are swept whenever a new draft starts (abandoned
-drafts whose session simply expired).
+deletes the draft; folders older than DRAFT_MAX_AGE (abandoned drafts whose session simply expired) are
+swept by ``purge_reporter_data``, never in a request. The draft holds no PIN: it is made when the report
+is sent and shown once.
 """
 
 import datetime
@@ -16,7 +17,7 @@ import uuid
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from .models import new_pin, private_storage
+from .models import private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -33,14 +34,12 @@ def get(request) -> dict | None:
 
 
 def start(request) -> dict:
-    """The current draft, or a new one with its own submission token and PIN."""
+    """The current draft, or a new one with its own submission token."""
     draft = get(request)
     if draft is None:
-        sweep_abandoned()
         draft = {
             "id": secrets.token_hex(16),
             "token": str(uuid.uuid4()),
-            "pin": new_pin(),
             "created": time.time(),
             "answers": {},
             "photos": [],

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach.abuse import AbuseDefenceMixin
 from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 from outreach.places import Kecamatan
 
-from . import abuse
 from .models import CATEGORY_GUIDANCE, Category, Identity
 from .services import MAX_FOLLOW_UP_TEXT, MAX_PHOTOS
 
@@ -83,8 +83,11 @@ def validate_phone(value: str):
         )
 
 
-class ReportForm(forms.Form):
-    """The public report form. With ``check_abuse`` the honeypot and the minimum fill time are checked."""
+class ReportForm(AbuseDefenceMixin, forms.Form):
+    """The public report form, with the honeypot and the minimum fill time of ``AbuseDefenceMixin``."""
+
+    min_fill_setting = "REPORT_MIN_FILL_SECONDS"
+    honeypot_message = _("Your report could not be accepted. Please try again, or contact the office directly.")
 
     category = forms.ChoiceField(
         label=_("What do you want to report?"),
@@ -159,20 +162,15 @@ class ReportForm(forms.Form):
         help_text=_("If you give an email, we tell you when there is news about your report."),
     )
     consent = forms.BooleanField(label="", required=False)
-    # Anti-abuse: a field people never see and a signed stamp of when the form was shown.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, draft_photos: int = 0, check_abuse: bool = True, retention_days: int = 365, **kwargs):
+    def __init__(self, *args, draft_photos: int = 0, retention_days: int = 365, **kwargs):
         super().__init__(*args, **kwargs)
         self.draft_photos = draft_photos
-        self.check_abuse = check_abuse
         self.fields["remove_photos"].choices = self.remove_choices(draft_photos)
         self.fields["consent"].label = _(
             "I agree that the immigration office keeps my contact details to contact me about this report only. "
             "They are deleted %(days)s days after the report is closed (Law 27/2022 on Personal Data Protection)."
         ) % {"days": retention_days}
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["reporter_phone"].widget.input_type = "tel"
         self.fields["reporter_phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["reporter_name"].widget.attrs.update({"autocomplete": "name"})
@@ -205,16 +203,6 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.check_abuse:
-            if data.get("website"):
-                raise ValidationError(
-                    _("Your report could not be accepted. Please try again, or contact the office directly."),
-                    code="honeypot",
-                )
-            if abuse.filled_too_fast(data.get("started", "")):
-                raise ValidationError(
-                    _("That was very quick. Please check your answers and send the form again."), code="too_fast"
-                )
         kept = self.draft_photos - len(data.get("remove_photos") or [])
         if kept + len(data.get("photos") or []) > MAX_PHOTOS:
             self.add_error(

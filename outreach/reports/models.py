@@ -375,6 +375,8 @@ class EmailNotification(models.Model):
     body_html = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set while one sender (send_pending_emails) is sending it: no other sender takes it meanwhile.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
 
@@ -385,3 +387,43 @@ class EmailNotification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class AbuseCounter(models.Model):
+    """A counter of the public forms' abuse defences (rate limits, wrong PINs, pauses): see outreach/abuse.py.
+
+    A real table rather than the cache: a cache may evict entries when it is full, and an attacker can fill
+    it. ``key`` is a keyed hash (never an address or a reference in clear). Expired rows are deleted by
+    ``purge_reporter_data``.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("abuse counter")
+        verbose_name_plural = _("abuse counters")
+
+    def __str__(self):
+        return f"{self.key[:12]}… {self.count} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class PinToShow(models.Model):
+    """A new report's PIN waiting to be shown once on the confirmation page, then deleted.
+
+    Kept out of the session (which outlives the visit) and found by a hash of the report's one-time
+    submission token, which both requests of a double-click carry: whichever response the browser shows,
+    it can show the PIN. Rows older than PIN_SHOW_WINDOW are deleted by ``purge_reporter_data``.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    pin = models.CharField(max_length=12)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("PIN to show")
+        verbose_name_plural = _("PINs to show")
+
+    def __str__(self):
+        return f"{self.token_hash[:12]}…"

@@ -5,13 +5,11 @@ deleted again when anything fails, so a failed submit leaves neither a row nor a
 """
 
 import datetime
-import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -19,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from outreach import abuse
 from outreach.media import CleanImage, clean_image
 
 from .models import (
@@ -178,17 +177,6 @@ class LookupPaused(Exception):
     """Too many wrong PINs for this reference: lookups are paused for a while."""
 
 
-@dataclass
-class _Attempts:
-    failures: int = 0
-    paused_until: float = 0.0
-
-
-def _lookup_key(reference: str) -> str:
-    # The same key for known and unknown references: a pause must not tell which codes exist.
-    return "reports:lookup:" + hashlib.sha256(reference.encode()).hexdigest()
-
-
 def _check_dummy_pin(pin: str):
     global _DUMMY_PIN_HASH
     if _DUMMY_PIN_HASH is None:
@@ -200,28 +188,33 @@ def lookup_report(reference: str, pin: str) -> Report | None:
     """The report with this reference and PIN, or None; the same None for a wrong code and a wrong PIN.
 
     After LOOKUP_MAX_FAILURES wrong attempts for one reference (whether it exists or not) its lookups
-    are paused for LOOKUP_PAUSE: raises ``LookupPaused``, even for the right PIN.
+    are paused for LOOKUP_PAUSE: raises ``LookupPaused``, even for the right PIN. Every attempt is counted
+    (atomically, in the database) BEFORE the PIN is checked and uncounted when it was right, so parallel
+    guesses cannot get past the limit.
     """
     normalised = normalise_reference(reference or "") or (reference or "").strip().upper()[:40]
     pin = "".join(ch for ch in (pin or "") if ch.isdigit())
-    key = _lookup_key(normalised)
-    attempts = _Attempts(**cache.get(key, {}))
-    now = timezone.now()
-    if attempts.paused_until > now.timestamp():
+    # The same keys for known and unknown references: a pause must not tell which codes exist.
+    failures_key = abuse.key_for("lookup-failures", normalised)
+    pause_key = abuse.key_for("lookup-pause", normalised)
+    if abuse.current(pause_key):
         raise LookupPaused
+    attempts = abuse.increment(failures_key, LOOKUP_PAUSE * 4)
+    if attempts > LOOKUP_MAX_FAILURES:
+        raise LookupPaused
+    now = timezone.now()
     report = Report.objects.filter(reference=normalised).first() if normalised.startswith("LPR-") else None
     if report is not None and report.check_pin(pin):
-        cache.delete(key)
+        abuse.clear(failures_key)
         if report.failed_lookups or report.lookups_paused_until:
             Report.objects.filter(pk=report.pk).update(failed_lookups=0, lookups_paused_until=None)
         return report
     if report is None:
         _check_dummy_pin(pin)
-    attempts.failures += 1
-    paused = attempts.failures >= LOOKUP_MAX_FAILURES
+    paused = attempts >= LOOKUP_MAX_FAILURES
     if paused:
-        attempts = _Attempts(failures=0, paused_until=(now + LOOKUP_PAUSE).timestamp())
-    cache.set(key, attempts.__dict__, timeout=int(LOOKUP_PAUSE.total_seconds()) * 4)
+        abuse.hold(pause_key, LOOKUP_PAUSE)
+        abuse.clear(failures_key)
     if report is not None:
         # Mirrored on the report so that the back office can see that someone is guessing.
         Report.objects.filter(pk=report.pk).update(

@@ -20,9 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
+from outreach import abuse
 from outreach.places import Kecamatan
 
-from . import abuse, drafts
+from . import drafts, one_time_pin
 from .forms import AddInformationForm, LookupForm, ReportForm
 from .models import Category, Identity, Report
 from .services import (
@@ -40,17 +41,22 @@ logger = logging.getLogger(__name__)
 CONFIRMATION_KEY = "report_confirmation"
 STATUS_KEY = "report_status"
 STATUS_SESSION_SECONDS = 20 * 60
-# Left out of Django's error reports (emails to ADMINS, debug pages).
-SENSITIVE_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "description", "involved_name")
+# The session of the reporting flow ends soon: on a shared phone the next person must not find the answers.
+FLOW_SESSION_SECONDS = 2 * 3600
 
 
 def _retention_days() -> int:
     return settings.REPORT_RETENTION_DAYS
 
 
-def _rate_limited_response(request):
-    response = render(request, "reports/rate_limited.html", status=429)
-    response["Retry-After"] = str(abuse.RATE_WINDOW)
+def _report_limit() -> int:
+    return settings.REPORT_RATE_LIMIT_PER_HOUR
+
+
+def _rate_limited_response(request, *, answers_kept=False, reason="reports"):
+    context = {"answers_kept": answers_kept, "reason": reason}
+    response = render(request, "reports/rate_limited.html", context, status=429)
+    response["Retry-After"] = str(int(abuse.HOUR.total_seconds()))
     return response
 
 
@@ -61,38 +67,62 @@ def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
         data,
         files,
         draft_photos=len(draft["photos"]),
-        check_abuse=check_abuse,
+        check_honeypot=check_abuse,
+        # Only a new form is checked for speed: a quick correction after a "Change" link is a person.
+        check_fill_time=check_abuse and not draft["answers"],
         retention_days=_retention_days(),
-        initial={**draft["answers"], "started": abuse.started_value()} if data is None else None,
+        initial=dict(draft["answers"]) if data is None else None,
     )
+
+
+def _photo_uploads_allowed(request, count: int) -> bool:
+    """Count uploaded draft photos per client: nobody may fill the disk by starting draft after draft."""
+    key = abuse.client_key(request, "report-draft-photos")
+    allowed = True
+    for _photo in range(count):
+        allowed = abuse.increment(key, abuse.HOUR) <= settings.REPORT_DRAFT_PHOTOS_PER_HOUR and allowed
+    return allowed
 
 
 @never_cache
 @sensitive_variables()
-@sensitive_post_parameters(*SENSITIVE_FIELDS)
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def start(request):
     """The report form (step 1). Answers go to the session, then to "check your answers"."""
     draft = drafts.start(request)
     if request.method == "POST":
-        if abuse.rate_limited(request):
-            return _rate_limited_response(request)
         form = _report_form(request, draft, data=request.POST, files=request.FILES)
-        if form.is_valid():
+        valid = form.is_valid()
+        reason = "reports" if abuse.at_limit(request, "report", _report_limit()) else None
+        photos = (form.cleaned_data.get("photos") or []) if "photos" not in form.errors else []
+        if reason is None and photos and not form.is_spam() and not _photo_uploads_allowed(request, len(photos)):
+            reason = "photos"
+        if reason:
+            if valid:  # keep the answers (not the new photos) for when the hour has passed
+                drafts.save(request, draft, form.answers(), remove=[], new_photos=[])
+                request.session.set_expiry(FLOW_SESSION_SECONDS)
+            return _rate_limited_response(request, answers_kept=valid, reason=reason)
+        if valid:
             remove = [int(index) for index in form.cleaned_data["remove_photos"]]
             drafts.save(request, draft, form.answers(), remove=remove, new_photos=form.cleaned_data["photos"])
+            request.session.set_expiry(FLOW_SESSION_SECONDS)
             return redirect("reports:review")
         draft = _keep_good_photos(request, draft, form)
-        # A fresh stamp when the only problem was speed; otherwise keep the first one.
+        # A fresh stamp when one problem was speed; otherwise keep the first one.
         if form.has_error("__all__", "too_fast"):
-            form.data = form.data.copy()
-            form.data["started"] = abuse.started_value()
+            form.restamp()
     else:
         form = _report_form(request, draft)
     return render(
         request,
         "reports/form.html",
-        {"form": form, "draft_photos": len(draft["photos"]), "retention_days": _retention_days()},
+        {
+            "form": form,
+            "draft_photos": len(draft["photos"]),
+            "retention_days": _retention_days(),
+            "has_draft": bool(draft["answers"] or draft["photos"]),
+        },
     )
 
 
@@ -103,6 +133,7 @@ def _keep_good_photos(request, draft, form):
         return draft
     remove = [int(index) for index in form.cleaned_data.get("remove_photos") or []]
     draft = drafts.save(request, draft, draft["answers"], remove=remove, new_photos=photos)
+    request.session.set_expiry(FLOW_SESSION_SECONDS)
     form.draft_photos = len(draft["photos"])
     form.fields["remove_photos"].choices = ReportForm.remove_choices(form.draft_photos)
     return draft
@@ -123,8 +154,9 @@ def _review_context(form, draft):
     }
 
 
-def _confirm(request, report, pin):
-    request.session[CONFIRMATION_KEY] = {"reference": report.reference, "pin": pin}
+def _confirm(request, report, token=None):
+    """The confirmation page shows the reference and, if it still waits there, the PIN kept for ``token``."""
+    request.session[CONFIRMATION_KEY] = {"reference": report.reference, "token": token}
     return redirect("reports:done")
 
 
@@ -140,7 +172,7 @@ def review(request):
             # A re-sent POST after the report was stored: show its confirmation, never the PIN again.
             report = Report.objects.filter(submission_token=_token(request)).first()
             if report is not None:
-                return _confirm(request, report, None)
+                return _confirm(request, report)
         messages.info(request, _("Your answers are no longer available. Please fill in the form again."))
         return redirect("reports:start")
     form = _report_form(request, draft, data=draft["answers"], check_abuse=False)
@@ -152,13 +184,12 @@ def review(request):
     existing = Report.objects.filter(submission_token=draft["token"]).first()
     if existing is not None:
         return _after_submit(request, draft, existing, None)
-    if abuse.rate_limited(request):
-        return _rate_limited_response(request)
+    # Counted (atomically) before sending: parallel requests cannot all slip under the limit.
+    if abuse.over_limit(request, "report", _report_limit()):
+        return _rate_limited_response(request, answers_kept=True)
     try:
         photos = drafts.photo_files(draft)
-        report, pin = submit_report(
-            form.cleaned_data, photos, submission_token=draft["token"], language=get_language(), pin=draft["pin"]
-        )
+        report, pin = submit_report(form.cleaned_data, photos, submission_token=draft["token"], language=get_language())
     except (DatabaseError, OSError, ValidationError) as error:
         try:
             existing = Report.objects.filter(submission_token=draft["token"]).first()
@@ -170,8 +201,6 @@ def review(request):
         logger.error("A report could not be stored (%s); the reporter was told.", type(error).__name__)
         context = {**_review_context(form, draft), "save_failed": True}
         return render(request, "reports/review.html", context, status=503)
-    if pin is not None:
-        abuse.count_submission(request)
     return _after_submit(request, draft, report, pin)
 
 
@@ -185,27 +214,34 @@ def _token(request) -> str:
 
 @sensitive_variables()
 def _after_submit(request, draft, report, pin):
-    # A double-click answered by the second request: the PIN was chosen in this session, so show it.
-    if pin is None and report.check_pin(draft["pin"]):
-        pin = draft["pin"]
+    if pin is not None:
+        one_time_pin.keep(draft["token"], pin)
     drafts.discard(request, draft)
-    return _confirm(request, report, pin)
+    return _confirm(request, report, draft["token"])
+
+
+@never_cache
+@sensitive_post_parameters()
+@require_POST
+def discard(request):
+    """ "Delete my draft": the answers and the draft photos are removed at once (a shared phone)."""
+    drafts.discard(request)
+    request.session.pop(CONFIRMATION_KEY, None)
+    request.session.cycle_key()
+    messages.info(
+        request, _("Your draft was deleted: its answers and photos are gone from this device and from our server.")
+    )
+    return redirect("reports:start")
 
 
 @never_cache
 def done(request):
-    """The confirmation: reference code and, once only, the PIN."""
+    """The confirmation: reference code and, once only, the PIN (taken from the database as it is shown)."""
     confirmation = request.session.get(CONFIRMATION_KEY)
     if not confirmation:
         return redirect("reports:start")
-    pin = confirmation.get("pin")
-    if pin:
-        request.session[CONFIRMATION_KEY] = {**confirmation, "pin": None, "pin_shown": True}
-    context = {
-        "reference": confirmation["reference"],
-        "pin": pin,
-        "pin_shown_before": confirmation.get("pin_shown", False) or not pin,
-    }
+    pin = one_time_pin.take(confirmation.get("token"))
+    context = {"reference": confirmation["reference"], "pin": pin, "pin_shown_before": not pin}
     return render(request, "reports/done.html", context)
 
 
@@ -222,11 +258,23 @@ def _authorised_report(request):
 
 @never_cache
 @sensitive_variables()
-@sensitive_post_parameters("pin")
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def status(request):
     """Enter the reference code and PIN (POST only: nothing personal in a URL)."""
     form = LookupForm(request.POST or None)
+    if request.method == "POST" and abuse.over_limit(request, "report-lookup", settings.REPORT_LOOKUPS_PER_HOUR):
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Many lookups were made from this connection in the last hour. To protect reports, please try "
+                "again in an hour."
+            ),
+        )
+        response = render(request, "reports/lookup.html", {"form": form}, status=429)
+        response["Retry-After"] = str(int(abuse.HOUR.total_seconds()))
+        return response
     if request.method == "POST" and form.is_valid():
         try:
             report = lookup_report(form.cleaned_data["reference"], form.cleaned_data["pin"])
@@ -244,12 +292,15 @@ def status(request):
             if report is not None:
                 request.session.cycle_key()
                 request.session[STATUS_KEY] = {"report": report.pk, "until": time.time() + STATUS_SESSION_SECONDS}
+                request.session.set_expiry(STATUS_SESSION_SECONDS)
                 return redirect("reports:status_detail")
             form.add_error(None, _("We could not find a report with this code and PIN. Check both and try again."))
     return render(request, "reports/lookup.html", {"form": form})
 
 
 @never_cache
+@sensitive_variables()
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def status_detail(request):
     """The status, the public timeline and, while open, a form to add information."""
@@ -280,6 +331,7 @@ def status_detail(request):
     return render(request, "reports/status.html", context, status=400 if form.errors else 200)
 
 
+@sensitive_post_parameters()
 @require_POST
 def status_end(request):
     request.session.pop(STATUS_KEY, None)

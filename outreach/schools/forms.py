@@ -5,13 +5,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach.abuse import HONEYPOT_FIELD, STARTED_FIELD, AbuseDefenceMixin
 from outreach.topics import Topic
 
 from .models import VisitRequest
 
 
-class VisitRequestForm(forms.ModelForm):
-    """The public form a school or campus uses to ask for a visit. Works without JavaScript."""
+class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
+    """The public form a school or campus uses to ask for a visit. Works without JavaScript.
+
+    The honeypot and the minimum fill time come from ``AbuseDefenceMixin`` (outreach/abuse.py).
+    """
 
     topics = forms.MultipleChoiceField(
         label=_("Topics you would like us to cover"),
@@ -19,12 +23,6 @@ class VisitRequestForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Choose any that apply; we can also suggest topics."),
-    )
-    # A honeypot: hidden from people (and from screen readers), but bots fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -85,7 +83,9 @@ class VisitRequestForm(forms.ModelForm):
                 "topics",
                 "message",
             ),
-            Div("website", css_class="visually-hidden", aria_hidden="true"),
+            # The honeypot: hidden from people (and from screen readers), but bots fill in every field.
+            Div(HONEYPOT_FIELD, css_class="visually-hidden", aria_hidden="true"),
+            STARTED_FIELD,
             Submit("submit", _("Send the request"), css_class="btn-primary btn-lg"),
         )
 
@@ -103,10 +103,6 @@ class VisitRequestForm(forms.ModelForm):
         if not cleaned.get("contact_phone") and not cleaned.get("contact_email") and "contact_email" not in self.errors:
             self.add_error("contact_phone", _("Give a phone number or an email address so we can reply."))
         return cleaned
-
-    def is_spam(self) -> bool:
-        """True when the honeypot was filled in: treat the request as sent, but keep nothing."""
-        return bool(self.cleaned_data.get("website"))
 
     def request_data(self) -> dict:
         """The cleaned fields that make up a visit request (honeypot left out)."""

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.shortcuts import redirect
 from django.views.generic import FormView, ListView, TemplateView
+
+from outreach import abuse
 
 from .forms import VisitRequestForm
 from .models import Institution
@@ -22,9 +25,22 @@ class VisitRequestView(FormView):
     form_class = VisitRequestForm
 
     def form_valid(self, form):
-        if not form.is_spam():
-            submit_visit_request(form.request_data())
+        # Counted (atomically) only for a request that would be stored: mistakes cost nothing.
+        if abuse.over_limit(self.request, "school-visit-request", settings.SCHOOL_REQUESTS_PER_HOUR):
+            form.add_error(None, abuse.TOO_MANY_REQUESTS)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            response["Retry-After"] = str(int(abuse.HOUR.total_seconds()))
+            return response
+        submit_visit_request(form.request_data())
         return redirect("schools:request_sent")
+
+    def form_invalid(self, form):
+        if form.is_spam():  # a bot: it looks sent, but nothing is kept
+            return redirect("schools:request_sent")
+        if form.has_error("__all__", "too_fast"):
+            form.restamp()
+        return super().form_invalid(form)
 
 
 class VisitRequestSentView(TemplateView):

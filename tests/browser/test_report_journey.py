@@ -55,6 +55,10 @@ def test_a_resident_reports_without_javascript_and_reads_the_answer(
     assert report.photos.count() == 1
     assert report.priority == "urgent"
 
+    page.reload()  # the PIN was shown once: a reload (or the next person on a shared phone) does not see it
+    expect(page.locator("#report-pin")).to_have_count(0)
+    expect(page.get_by_text(reference)).to_be_visible()
+
     report.transition(
         Status.VERIFIED, by=StaffFactory(), public_message="Terima kasih. Laporan Anda sedang kami tindak lanjuti."
     )
@@ -66,3 +70,29 @@ def test_a_resident_reports_without_javascript_and_reads_the_answer(
     expect(page.get_by_text("Terima kasih. Laporan Anda sedang kami tindak lanjuti.")).to_be_visible()
     expect(page.locator("#report-status")).to_have_text("Diverifikasi")
     assert pin not in page.url
+
+
+def test_on_a_shared_phone_the_resident_deletes_the_draft(
+    javascript_off_page, transactional_db, report_settings, tmp_path, settings
+):
+    page = javascript_off_page
+    OfficeProfileFactory()
+    photo = tmp_path / "rumah.jpg"
+    Image.new("RGB", (320, 240), (90, 120, 200)).save(photo, format="JPEG")
+
+    page.goto("/lapor/")
+    page.get_by_role("radio", name="Orang asing melebihi izin tinggal (overstay)").check()
+    page.get_by_label("Apa yang terjadi?").fill(
+        "Seorang warga asing tinggal di rumah kos dekat pasar sejak tahun lalu."
+    )
+    page.get_by_label("Foto (paling banyak 3)").set_input_files(photo)
+    page.get_by_role("button", name="Lanjut: periksa jawaban Anda").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Periksa jawaban Anda")
+
+    page.get_by_role("button", name="Hapus draf saya").click()
+    expect(page.get_by_text("Draf Anda sudah dihapus")).to_be_visible()
+    expect(page.get_by_label("Apa yang terjadi?")).to_have_value("")
+    assert not list((settings.PRIVATE_MEDIA_ROOT / "report-drafts").glob("*/*"))
+    page.goto("/lapor/periksa/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lapor ke kantor imigrasi")
+    assert not Report.objects.exists()

@@ -7,7 +7,8 @@ import time
 import pytest
 from django.utils import timezone
 
-from outreach.reports import abuse, drafts
+from outreach import abuse
+from outreach.reports import drafts
 
 from .helpers import private_files, upload
 
@@ -39,7 +40,8 @@ def test_the_sweep_keeps_recent_drafts(client, settings):
     assert len(private_files(settings)) == 1
 
 
-def test_a_new_draft_sweeps_abandoned_ones(client, settings):
+def test_showing_the_form_never_sweeps_the_draft_folder(client, settings):
+    """The sweep is the daily purge's job: a request must not scan every draft on the disk."""
     from django.test import Client
 
     client.post("/lapor/", {**form(), "photos": [upload()]})
@@ -47,7 +49,8 @@ def test_a_new_draft_sweeps_abandoned_ones(client, settings):
     old = time.time() - drafts.DRAFT_MAX_AGE.total_seconds() - 60
     os.utime(settings.PRIVATE_MEDIA_ROOT / name, (old, old))
     Client().get("/lapor/")
-    assert private_files(settings) == []
+    Client().post("/lapor/", form())
+    assert private_files(settings) == [name]
 
 
 def test_the_draft_keeps_no_contact_details_for_an_anonymous_report(client):

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.test import Client
 
-from outreach.reports import abuse
+from outreach import abuse
 from outreach.reports.models import Report
 from portal import settings as project_settings
 from tests.factories import ReportFactory

@@ -40,7 +40,7 @@ def test_it_erases_the_identity_and_photos_of_reports_closed_long_ago(django_cap
     assert not storage.exists(name)
     assert (
         output == "Purged 1 reports closed more than 365 days ago (1 reporter identities, 1 photos); "
-        "0 abandoned report drafts removed.\n"
+        "0 abandoned report drafts removed. Expired sessions and 0 expired abuse counters deleted.\n"
     )
 
 

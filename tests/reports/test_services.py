@@ -1,10 +1,12 @@
 """submit_report, add_reporter_information and their all-or-nothing promise."""
 
 import io
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, connection
 from PIL import Image
 
@@ -133,6 +135,8 @@ def test_the_same_submission_token_twice_gives_one_report_and_no_second_pin():
 def test_it_announces_a_new_report_without_identity_or_description(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         report, _pin = submit(contact_answers(description="The secret description of what happened here."))
+    assert mail.outbox == []
+    call_command("send_pending_emails", stdout=StringIO())
     email = EmailNotification.objects.get()
     assert email.to == "piket@example.go.id"
     assert email.sent_at is not None

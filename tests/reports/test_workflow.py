@@ -1,8 +1,10 @@
 import itertools
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
 from outreach.reports import triage
@@ -111,6 +113,7 @@ def test_a_public_message_is_emailed_to_a_reporter_who_gave_an_email(
     report = ReportFactory(with_contact=True)
     with django_capture_on_commit_callbacks(execute=True):
         triage.change_status(report, Status.VERIFIED, by=officer(), public_message="Laporan Anda kami periksa.")
+    call_command("send_pending_emails", stdout=StringIO())
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["siti.rahayu@example.org"]
     assert "Laporan Anda kami periksa." in mail.outbox[0].body
@@ -120,4 +123,5 @@ def test_no_email_goes_out_without_a_public_message(status_page_exists, django_c
     report = ReportFactory(with_contact=True)
     with django_capture_on_commit_callbacks(execute=True):
         triage.change_status(report, Status.VERIFIED, by=officer(), internal_note="Hanya catatan.")
+    call_command("send_pending_emails", stdout=StringIO())
     assert mail.outbox == []

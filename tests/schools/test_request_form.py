@@ -6,6 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from outreach import abuse
 from outreach.schools.models import VisitRequest
 from tests.factories import supervisor
 
@@ -31,7 +32,8 @@ def form_data(**overrides):
         "audience_size": "180",
         "topics": ["tppo", "safe_migration"],
         "message": "",
-        "website": "",
+        "extra_remarks": "",
+        "started": abuse.started_value(),
     }
     return data | overrides
 
@@ -112,7 +114,7 @@ def test_it_refuses_an_unknown_topic(client):
 
 def test_a_filled_honeypot_looks_sent_but_keeps_nothing(client):
     supervisor(email="rina@example.go.id")
-    response = client.post(URL, form_data(website="http://spam.example"))
+    response = client.post(URL, form_data(extra_remarks="http://spam.example"))
     assert response.status_code == 302
     assert response["Location"] == "/program/sekolah/minta-kunjungan/terkirim/"
     assert not VisitRequest.objects.exists()
@@ -121,8 +123,8 @@ def test_a_filled_honeypot_looks_sent_but_keeps_nothing(client):
 
 def test_the_honeypot_is_hidden_from_people_and_screen_readers(client):
     html = client.get(URL).text
-    assert re.search(r'class="visually-hidden"\s+aria-hidden="true">\s*<div id="div_id_website"', html)
-    assert 'name="website"' in html and 'tabindex="-1"' in html
+    assert re.search(r'class="visually-hidden"\s+aria-hidden="true">\s*<div id="div_id_extra_remarks"', html)
+    assert 'name="extra_remarks"' in html and 'tabindex="-1"' in html
 
 
 def test_it_enforces_csrf():

@@ -1,6 +1,10 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from outreach import abuse
+from outreach.reports import one_time_pin
 from outreach.reports.drafts import sweep_abandoned
 from outreach.reports.retention import purge_closed_reports
 
@@ -9,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Remove the reporter's identity and the photos of reports closed or rejected more than --days days ago "
         "(default REPORT_RETENTION_DAYS), and report drafts abandoned for more than a day. The anonymised "
-        "reports are kept for statistics."
+        "reports are kept for statistics. Also deletes expired sessions (as clearsessions does: a reporter's "
+        "answers never outlive their session) and expired abuse counters."
     )
 
     def add_arguments(self, parser):
@@ -26,10 +31,16 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days cannot be negative.")
         result = purge_closed_reports(days=days, dry_run=dry_run)
-        drafts = 0 if dry_run else sweep_abandoned()
+        drafts = counters = 0
+        if not dry_run:
+            drafts = sweep_abandoned()
+            import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+            counters = abuse.purge_expired()
+            one_time_pin.purge_expired()  # PINs never shown (the reporter left before the confirmation page)
         verb = "Would purge" if dry_run else "Purged"
         self.stdout.write(
             f"{verb} {result.reports} reports closed more than {days} days ago "
             f"({result.identities} reporter identities, {result.photos} photos); "
             f"{drafts} abandoned report drafts removed."
+            + ("" if dry_run else f" Expired sessions and {counters} expired abuse counters deleted.")
         )

@@ -1,0 +1,44 @@
+import csv
+import io
+
+from outreach.spreadsheets import csv_response, csv_safe
+
+
+def _rows(response):
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_it_answers_an_utf8_csv_attachment_with_a_bom():
+    response = csv_response("visits.csv", ["Name", "Desa"], [["Sri", "Kanigoro"], ["Bambang", "Sanankulon"]])
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="visits.csv"'
+    assert _rows(response) == [["Name", "Desa"], ["Sri", "Kanigoro"], ["Bambang", "Sanankulon"]]
+
+
+def test_it_keeps_non_ascii_text_and_empty_cells():
+    response = csv_response("x.csv", ["Catatan"], [["Pojok baca – buku baru ✓"], [None]])
+
+    assert _rows(response)[1:] == [["Pojok baca – buku baru ✓"], [""]]
+
+
+def test_it_accepts_rows_from_a_generator():
+    response = csv_response("x.csv", ["n"], ([str(n)] for n in range(3)))
+
+    assert _rows(response) == [["n"], ["0"], ["1"], ["2"]]
+
+
+def test_cells_cannot_become_formulas():
+    response = csv_response("x.csv", ["=HEADER"], [["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "ok"]])
+
+    rows = _rows(response)
+    assert rows[0] == ["'=HEADER"]
+    assert rows[1] == ["'=HYPERLINK(1)", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "ok"]
+
+
+def test_csv_safe_leaves_plain_text_alone():
+    assert csv_safe("LPR-7K4M") == "LPR-7K4M"
+    assert csv_safe(12) == "12"
+    assert csv_safe(None) == ""
