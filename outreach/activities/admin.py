@@ -1,4 +1,3 @@
-import csv
 from datetime import timedelta
 
 from django import forms
@@ -7,7 +6,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach.schools.models import VisitRequest
+from outreach.spreadsheets import csv_response
 
 from . import dashboard, services
 from .forms import ActivityPhotoForm
@@ -39,16 +39,6 @@ PUBLIC_TEXT_FIELDS = ["title", "summary"]
 def _edits_text_only(request, obj) -> bool:
     """Content editors (and others without the row right) may change the public text only."""
     return request.user.has_perm(EDIT_TEXT) and (obj is None or not obj.can_be_changed_by(request.user))
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe_cell(value):
-    """A CSV cell that a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a '."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class ActivityPhotoInline(admin.TabularInline):
@@ -398,15 +388,11 @@ class ActivityAdmin(admin.ModelAdmin):
             self.message_user(request, gettext("The filters of this export are not valid."), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:activities_activity_changelist"))
         activities = changelist.get_queryset(request).prefetch_related("officers", "partners")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"kegiatan-{timezone.localdate():%Y%m%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow([str(label) for _key, label in self.CSV_COLUMNS])
-        for activity in activities:
-            writer.writerow([formula_safe_cell(value) for value in self.csv_row(request, activity)])
-        return response
+        return csv_response(
+            f"kegiatan-{timezone.localdate():%Y%m%d}.csv",
+            [str(label) for _key, label in self.CSV_COLUMNS],
+            (self.csv_row(request, activity) for activity in activities),
+        )
 
     def photo_view(self, request, photo_id, size):
         """A photo from the private storage, for staff who may see its activity. Never cached, never sniffed."""

@@ -1,20 +1,12 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from outreach.sitemaps import PageSitemap
 
 
-class ReportFormSitemap(Sitemap):
+class ReportFormSitemap(PageSitemap):
     """Only the report form itself: reports are never public, and the status lookup is not indexed."""
 
-    i18n = True
-    alternates = True
+    url_names = ("reports:start",)
     changefreq = "monthly"
     priority = 0.8
-
-    def items(self):
-        return ["reports:start"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 SITEMAPS = {"reports": ReportFormSitemap}
