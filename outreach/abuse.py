@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from outreach.office.models import AbuseCounter
+
 HONEYPOT_FIELD = "extra_remarks"
 STARTED_FIELD = "started"
 STARTED_SALT = "outreach.abuse.form-started"
@@ -79,8 +81,6 @@ def key_for(scope: str, value: str) -> str:
 
 
 def _table() -> str:
-    from outreach.reports.models import AbuseCounter
-
     return connection.ops.quote_name(AbuseCounter._meta.db_table)
 
 
@@ -107,28 +107,20 @@ def increment(key: str, period: datetime.timedelta) -> int:
 
 def current(key: str) -> int:
     """The count of ``key`` in its current window (0 once the window has passed)."""
-    from outreach.reports.models import AbuseCounter
-
     counter = AbuseCounter.objects.filter(key=key, expires_at__gt=timezone.now()).values_list("count", flat=True)
     return counter.first() or 0
 
 
 def hold(key: str, period: datetime.timedelta):
     """Mark ``key`` as set for ``period`` from now (a pause): ``current(key)`` is 1 until then."""
-    from outreach.reports.models import AbuseCounter
-
     AbuseCounter.objects.update_or_create(key=key, defaults={"count": 1, "expires_at": timezone.now() + period})
 
 
 def clear(key: str):
-    from outreach.reports.models import AbuseCounter
-
     AbuseCounter.objects.filter(key=key).delete()
 
 
 def purge_expired(now: datetime.datetime | None = None) -> int:
-    from outreach.reports.models import AbuseCounter
-
     deleted, _by_model = AbuseCounter.objects.filter(expires_at__lte=now or timezone.now()).delete()
     return deleted
 

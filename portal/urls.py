@@ -4,14 +4,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from portal import views
 from portal.sitemaps import collect_sitemaps
-
-admin.site.site_header = _("Imigrasi Outreach Portal — back office")
-admin.site.site_title = _("Imigrasi Outreach Portal")
-admin.site.index_title = _("Back office")
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

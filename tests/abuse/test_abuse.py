@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from outreach import abuse
-from outreach.reports.models import AbuseCounter
+from outreach.office.models import AbuseCounter
 
 HOUR = datetime.timedelta(hours=1)
 

@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils import timezone
 
 from outreach import abuse
+from outreach.office.models import AbuseCounter
 from outreach.reports import one_time_pin
-from outreach.reports.models import AbuseCounter, PinToShow, Report
+from outreach.reports.models import PinToShow, Report
 from outreach.reports.views import FLOW_SESSION_SECONDS
 
 from .helpers import private_files, upload
