@@ -171,6 +171,7 @@ class ReportForm(AbuseDefenceMixin, forms.Form):
             "I agree that the immigration office keeps my contact details to contact me about this report only. "
             "They are deleted %(days)s days after the report is closed (Law 27/2022 on Personal Data Protection)."
         ) % {"days": retention_days}
+        self.fields["consent"].error_summary_label = _("Consent")
         self.fields["reporter_phone"].widget.input_type = "tel"
         self.fields["reporter_phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["reporter_name"].widget.attrs.update({"autocomplete": "name"})
