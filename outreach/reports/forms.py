@@ -10,29 +10,13 @@ from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 from outreach.places import Kecamatan
 
 from .models import CATEGORY_GUIDANCE, Category, Identity
-from .services import MAX_FOLLOW_UP_TEXT, MAX_PHOTOS
+from .services import MAX_FOLLOW_UP_TEXT, MAX_PHOTOS, REPORT_FIELDS
 
 DESCRIPTION_MIN = 20
 DESCRIPTION_MAX = 5000
 CONTACT_FIELDS = ["reporter_name", "reporter_phone", "reporter_email", "consent"]
 # The fields kept between the form and the review step (everything but files and the anti-abuse fields).
-ANSWER_FIELDS = [
-    "category",
-    "description",
-    "kecamatan",
-    "village",
-    "location_details",
-    "occurred_on",
-    "occurred_approximately",
-    "involved_name",
-    "involved_nationality",
-    "involved_description",
-    "identity",
-    "reporter_name",
-    "reporter_phone",
-    "reporter_email",
-    "consent",
-]
+ANSWER_FIELDS = [*REPORT_FIELDS, "identity", *CONTACT_FIELDS]
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):
