@@ -13,6 +13,7 @@ NAVIGATION = [
     (_("Schools & Campuses"), "schools:index"),
     (_("Reading Corners"), "reading_corners:index"),
     (_("Activities"), "activities:index"),
+    (_("Schedule"), "activities:schedule"),
     (_("Information"), "pages:index"),
     (_("Statistics"), "stats:index"),
 ]
@@ -30,13 +31,19 @@ def navigation(request):
     current = request.resolver_match
     current_name = current.view_name if current else ""
     current_namespace = current.namespace if current else ""
+    named_here = {name for _label, name in NAVIGATION}
     items = []
     for label, name in NAVIGATION:
         url = _reverse_or_none(name)
         if url is None:
             continue
         namespace = name.partition(":")[0] if ":" in name else ""
-        active = current_name == name or bool(namespace and namespace == current_namespace)
+        # The entry of this page, else the entry of its app (an activity's detail page: Activities).
+        active = current_name == name or (
+            bool(namespace and namespace == current_namespace)
+            and current_name not in named_here
+            and name.endswith(":index")
+        )
         items.append({"label": label, "url": url, "active": active})
     return items
 

@@ -13,7 +13,7 @@ class ActivityFeed(Feed):
     link = reverse_lazy("activities:index")
 
     def items(self):
-        return Activity.objects.published().with_places().order_by("-starts_at")[:30]
+        return Activity.objects.published().started().with_places().order_by("-starts_at")[:30]
 
     def item_title(self, activity):
         return activity.title

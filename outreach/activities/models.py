@@ -145,6 +145,10 @@ class ActivityQuerySet(models.QuerySet):
         """Not over yet (ongoing or in the future), soonest first."""
         return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at")
 
+    def started(self, now=None):
+        """Under way or over: what /kegiatan/ and the feed report on (the future is the schedule's)."""
+        return self.filter(starts_at__lte=now or timezone.now())
+
     def past(self, now=None):
         """Over, most recent first."""
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at")

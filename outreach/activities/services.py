@@ -29,9 +29,7 @@ def create_activity_from_visit_request(visit_request: VisitRequest, by) -> Activ
         return existing
     if visit_request.status != VisitRequestStatus.SCHEDULED:
         raise ValidationError(_("Only a scheduled visit request can become an activity."), code="not_scheduled")
-    institution = visit_request.institution
-    if institution is None:
-        raise ValidationError(_("Link the visit request to a school or campus first."), code="no_institution")
+    institution = visit_request.link_institution()
     starts_at = timezone.make_aware(datetime.combine(visit_request.preferred_date, VISIT_STARTS))
     notes = [
         _("From the visit request of %(name)s.") % {"name": visit_request.institution_name},

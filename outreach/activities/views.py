@@ -9,7 +9,7 @@ SCHEDULE_LIMIT = 100
 
 
 def index(request):
-    published = Activity.objects.published()
+    published = Activity.objects.published().started()
     years = [day.year for day in published.dates("starts_at", "year", order="DESC")]
     form = ActivityFilterForm(request.GET or None, years=years)
     activities = form.filter(published).with_places().with_public_photos().order_by("-starts_at")

@@ -146,6 +146,24 @@ class VisitRequest(models.Model):
         self.status = to
         self.save(update_fields=["status", "updated_at"])
 
+    def link_institution(self) -> Institution:
+        """The request's school or campus: the linked one, else one with the same name, else a new one
+        made from the request's own details (most requests come from schools not yet listed)."""
+        if self.institution is None:
+            self.institution = Institution.objects.filter(name__iexact=self.institution_name.strip()).first()
+            if self.institution is None:
+                self.institution = Institution.objects.create(
+                    name=self.institution_name.strip(),
+                    level=self.institution_level,
+                    kecamatan=self.kecamatan,
+                    address=self.address,
+                    contact_name=self.contact_name,
+                    contact_phone=self.contact_phone,
+                    contact_email=self.contact_email,
+                )
+            self.save(update_fields=["institution", "updated_at"])
+        return self.institution
+
     @property
     def topic_labels(self) -> list[str]:
         return [Topic(topic).label for topic in self.topics if topic in Topic.values]

@@ -208,3 +208,20 @@ def test_the_sitemap_lists_published_activities_and_the_list_pages(client):
     assert f"http://testserver/en{published.get_absolute_url()}" in xml
     assert "http://testserver/kegiatan/" in xml and "http://testserver/jadwal/" in xml
     assert draft.get_absolute_url() not in xml
+
+
+def test_the_activity_list_and_feed_leave_future_activities_to_the_schedule(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import ActivityFactory
+
+    next_week = timezone.now() + timedelta(days=7)
+    ActivityFactory(title="Sosialisasi yang sudah berlangsung")
+    ActivityFactory(title="Kunjungan minggu depan", starts_at=next_week, ends_at=next_week + timedelta(hours=2))
+    listed = client.get("/kegiatan/").text
+    feed = client.get("/kegiatan/feed/").text
+    assert "Sosialisasi yang sudah berlangsung" in listed and "Sosialisasi yang sudah berlangsung" in feed
+    assert "Kunjungan minggu depan" not in listed and "Kunjungan minggu depan" not in feed
+    assert "Kunjungan minggu depan" in client.get("/jadwal/").text

@@ -54,7 +54,7 @@ def test_it_returns_the_existing_activity_the_second_time():
 
 @pytest.mark.parametrize(
     ("overrides", "code"),
-    [({"status": VisitRequestStatus.NEW}, "not_scheduled"), ({"institution": None}, "no_institution")],
+    [({"status": VisitRequestStatus.NEW}, "not_scheduled"), ({"status": VisitRequestStatus.DONE}, "not_scheduled")],
 )
 def test_it_refuses_a_request_that_is_not_ready(overrides, code):
     with pytest.raises(ValidationError) as error:
@@ -90,3 +90,18 @@ def test_a_new_request_does_not_offer_an_activity_yet(client):
     client.force_login(supervisor())
     response = client.get(f"/admin/schools/visitrequest/{request.pk}/change/")
     assert url(request) not in response.text
+
+
+def test_a_request_from_a_school_not_yet_listed_adds_the_school():
+    request = visit_request(institution=None, institution_name="SMA Negeri 2 Blitar", kecamatan="sananwetan")
+    activity = create_activity_from_visit_request(request, by=supervisor())
+    request.refresh_from_db()
+    assert activity.institution == request.institution
+    assert (request.institution.name, request.institution.kecamatan) == ("SMA Negeri 2 Blitar", "sananwetan")
+    assert request.institution.contact_phone == "0812 0000 2222"
+
+
+def test_a_request_is_linked_to_the_listed_school_of_the_same_name():
+    listed = InstitutionFactory(name="SMA Negeri 2 Blitar")
+    request = visit_request(institution=None, institution_name="sma negeri 2 blitar ")
+    assert create_activity_from_visit_request(request, by=supervisor()).institution == listed

@@ -55,3 +55,16 @@ def test_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_
     # The office profile, then the next and the latest activities (home_sections).
     with django_assert_max_num_queries(3):
         client.get("/")
+
+
+def test_the_navigation_marks_the_current_section(client):
+    html = client.get("/jadwal/").text
+    assert re.search(r'<a href="/jadwal/" aria-current="page"', html)
+    assert not re.search(r'<a href="/kegiatan/" aria-current="page"', html)
+    assert re.search(r'<a class="nav-report" href="/lapor/">Lapor</a>', html)
+
+
+def test_browsers_asking_for_favicon_ico_get_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert "/static/img/favicon" in response["Location"]
