@@ -169,7 +169,7 @@ class Report(models.Model):
     reporter_phone = models.CharField(_("reporter's phone / WhatsApp"), max_length=40, blank=True)
     reporter_email = models.EmailField(_("reporter's email"), blank=True)
     consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
-    language = models.CharField(_("language"), max_length=8, default="id")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="id")
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
