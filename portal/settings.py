@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "outreach.activities",
     "outreach.reports",
 ]
+if DEBUG:
+    INSTALLED_APPS.append("outreach.demo")  # demo data and seed_demo: development and tests only
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

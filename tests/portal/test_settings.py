@@ -104,6 +104,15 @@ def test_development_settings_without_a_database_url_use_the_embedded_server():
     assert "embedded server loaded: True" in result.stdout
 
 
+def test_production_has_no_demo_data_nor_its_command():
+    result = run(["manage.py", "seed_demo"], **production_env())
+    assert result.returncode != 0
+    assert "Unknown command: 'seed_demo'" in result.stderr
+    code = "import django; django.setup(); from django.apps import apps; print(apps.is_installed('outreach.demo'))"
+    installed = run(["-c", code], DJANGO_SETTINGS_MODULE="portal.settings", **production_env())
+    assert installed.stdout.strip() == "False", installed.stderr
+
+
 def test_it_rejects_an_unclear_boolean():
     result = run(["manage.py", "check"], DEBUG="maybe")
     assert result.returncode != 0
