@@ -476,6 +476,6 @@ class DashboardAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Officer dashboard %(year)s") % {"year": year},
-            **dashboard.summary(year),
+            **dashboard.summary(year, request.user),
         }
         return TemplateResponse(request, "admin/activities/dashboard.html", context)
