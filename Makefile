@@ -2,12 +2,11 @@
 # Both set everything up first (virtualenv, requirements, embedded PostgreSQL, migrations,
 # translations, static files) and are safe and fast to run again.
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint messages stop-db benchmark
+.PHONY: help setup run test browser lint messages stop-db benchmark
 
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-CHROMIUM ?= $(or $(CHROMIUM_PATH),$(wildcard /usr/bin/chromium))
 
 help:
 	@echo "make run      set up and serve the portal with demo data at http://127.0.0.1:8000"
@@ -36,11 +35,14 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: setup lint
+# The browser check comes first: without Chromium the suite would fail only at its end.
+test: browser setup lint
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	@if [ -z "$(CHROMIUM)" ]; then $(VENV)/bin/playwright install chromium; fi
-	CHROMIUM_PATH="$(CHROMIUM)" $(VENV)/bin/pytest
+	CHROMIUM_PATH="$$(scripts/find-chromium)" $(VENV)/bin/pytest
+
+browser:
+	@scripts/find-chromium >/dev/null
 
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py

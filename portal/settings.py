@@ -1,7 +1,7 @@
 """Settings for the Imigrasi Outreach Portal: one file, driven by environment variables.
 
-Development defaults are safe and need no configuration. With DEBUG off (production), SECRET_KEY and
-ALLOWED_HOSTS must be set, and HTTPS, secure cookies and HSTS are on.
+Development defaults are safe and need no configuration. With DEBUG off (production), SECRET_KEY,
+ALLOWED_HOSTS, SITE_URL and DATABASE_URL must be set, and HTTPS, secure cookies and HSTS are on.
 """
 
 import os
@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "outreach.activities",
     "outreach.reports",
 ]
+if DEBUG:
+    INSTALLED_APPS.append("outreach.demo")  # demo data and seed_demo: development and tests only
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -122,8 +124,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL in production, the embedded PostgreSQL otherwise. Never SQLite.
-DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"), env_int("CONN_MAX_AGE", 600))}
+# Database: DATABASE_URL (required in production); in development and tests without it, the embedded
+# PostgreSQL. Never SQLite.
+DATABASES = {
+    "default": database_config(os.environ.get("DATABASE_URL", "").strip(), env_int("CONN_MAX_AGE", 600), debug=DEBUG)
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -210,7 +210,8 @@ class ActivityAdmin(admin.ModelAdmin):
         return activity.place or "—"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_places()
+        # A colleague's draft is neither listed nor opened (the change page then says it does not exist).
+        return super().get_queryset(request).with_places().visible_to(request.user)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         """Officers: a filtered multiple select of active staff by full name (no auth.view_user needed)."""
@@ -235,6 +236,8 @@ class ActivityAdmin(admin.ModelAdmin):
     # --- row rules ----------------------------------------------------------------------------------
 
     def has_view_permission(self, request, obj=None):
+        if obj is not None and not obj.can_be_seen_by(request.user):
+            return False
         return super().has_view_permission(request, obj) or request.user.has_perm(EDIT_TEXT)
 
     def has_change_permission(self, request, obj=None):
@@ -473,6 +476,6 @@ class DashboardAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Officer dashboard %(year)s") % {"year": year},
-            **dashboard.summary(year),
+            **dashboard.summary(year, request.user),
         }
         return TemplateResponse(request, "admin/activities/dashboard.html", context)

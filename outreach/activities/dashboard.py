@@ -49,7 +49,9 @@ def coverage(year: int) -> dict:
     )
 
 
-def summary(year: int, limit: int = 10) -> dict:
+def summary(year: int, user, limit: int = 10) -> dict:
+    """The dashboard's figures for ``year``; the lists link to the activities ``user`` may open."""
+    visible = Activity.objects.visible_to(user)
     months = monthly(year)
     return {
         "year": year,
@@ -60,7 +62,7 @@ def summary(year: int, limit: int = 10) -> dict:
             sum(month["counts"][index] for month in months) for index in range(len(ATTENDANCE_FIELD_NAMES))
         ],
         "coverage": coverage(year),
-        "upcoming": list(Activity.objects.upcoming().with_places()[:limit]),
-        "overdue": list(Activity.objects.overdue_follow_ups().with_places().order_by("follow_up_due")[:50]),
+        "upcoming": list(visible.upcoming().with_places()[:limit]),
+        "overdue": list(visible.overdue_follow_ups().with_places().order_by("follow_up_due")[:50]),
         "today": timezone.localdate(),
     }

@@ -136,10 +136,22 @@ class PartnerAgency(models.Model):
         return self.short_name or self.name
 
 
+def sees_every_activity(user) -> bool:
+    """Supervisors and content editors open every activity, drafts included."""
+    return user.has_perm("activities.publish_activity") or user.has_perm("activities.edit_activity_text")
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
         """The one rule of what the public may see."""
         return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """The one rule of what staff may open: every activity for supervisors and content editors;
+        for officers the published ones and their own drafts (not a colleague's draft and its notes)."""
+        if sees_every_activity(user):
+            return self
+        return self.filter(Q(status=Status.PUBLISHED) | Q(created_by__isnull=False, created_by=user.pk))
 
     def upcoming(self, now=None):
         """Not over yet (ongoing or in the future), soonest first."""
@@ -406,6 +418,11 @@ class Activity(models.Model):
             and self.follow_up_due
             and self.follow_up_due < timezone.localdate()
         )
+
+    def can_be_seen_by(self, user) -> bool:
+        """The row rule of ``ActivityQuerySet.visible_to`` for one activity."""
+        own = self.created_by_id is not None and self.created_by_id == user.pk
+        return self.is_published or own or sees_every_activity(user)
 
     def can_be_changed_by(self, user) -> bool:
         """Supervisors change every activity; officers only their own drafts."""

@@ -52,7 +52,7 @@ class VillageAdmin(admin.ModelAdmin):
 
 @admin.register(VillageIndicator)
 class VillageIndicatorAdmin(admin.ModelAdmin):
-    """Officers enter the yearly figures here (they may view villages but not change them)."""
+    """The yearly figures behind the public charts: supervisors manage them, other staff only read them."""
 
     list_display = ["village", "year", "passport_applicants", "refused_applicants"]
     list_filter = ["year", "village__kecamatan"]

@@ -3,7 +3,9 @@ from django.test import Client
 
 from outreach.activities.models import Activity, Status
 from tests.activities.helpers import ADD_URL, CHANGELIST_URL, activity_form, change_url
-from tests.factories import ActivityFactory, VillageFactory, content_editor, officer, supervisor
+from tests.factories import ActivityFactory, VillageFactory, activity_photo, content_editor, officer, supervisor
+
+EXPORT_URL = "/admin/activities/activity/export.csv"
 
 pytestmark = pytest.mark.django_db
 
@@ -60,12 +62,9 @@ def test_an_officer_edits_their_own_draft(client):
     assert activity.summary == "Diperbarui"
 
 
-@pytest.mark.parametrize("whose", ["someone else's draft", "own published"])
-def test_an_officer_cannot_edit_other_drafts_or_published_activities(client, whose):
+def test_an_officer_opens_their_own_published_activity_read_only(client):
     user = officer()
-    author = officer() if whose == "someone else's draft" else user
-    status = Status.DRAFT if whose == "someone else's draft" else Status.PUBLISHED
-    activity = ActivityFactory(status=status, created_by=author, summary="Asli")
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=user, summary="Asli")
     client.force_login(user)
     page = client.get(change_url(activity))
     assert page.status_code == 200
@@ -75,14 +74,74 @@ def test_an_officer_cannot_edit_other_drafts_or_published_activities(client, who
     assert activity.summary == "Asli"
 
 
+def test_an_officer_opens_a_colleagues_published_activity_read_only(client):
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer(), internal_notes="Catatan tim")
+    client.force_login(officer())
+    page = client.get(change_url(activity))
+    assert page.status_code == 200
+    assert "Catatan tim" in page.text and 'name="summary"' not in page.text
+
+
+def test_an_officer_opens_their_own_draft_with_its_internal_notes(client):
+    user = officer()
+    activity = ActivityFactory(status=Status.DRAFT, created_by=user, internal_notes="Catatan saya")
+    client.force_login(user)
+    page = client.get(change_url(activity))
+    assert page.status_code == 200
+    assert "Catatan saya" in page.text
+
+
+def test_an_officer_cannot_open_a_colleagues_draft(client):
+    activity = ActivityFactory(status=Status.DRAFT, created_by=officer(), internal_notes="Catatan rahasia")
+    client.force_login(officer())
+    page = client.get(change_url(activity), follow=True)
+    assert page.redirect_chain == [("/admin/", 302)]  # as for an activity that does not exist
+    assert "Catatan rahasia" not in page.text and activity.title not in page.text
+    assert edit(client, activity, summary="Diubah").status_code == 302
+    activity.refresh_from_db()
+    assert activity.summary != "Diubah"
+
+
+def test_an_officer_lists_published_activities_and_their_own_drafts_only(client):
+    user = officer()
+    ActivityFactory(status=Status.DRAFT, created_by=user, title="Draf saya")
+    ActivityFactory(status=Status.PUBLISHED, created_by=officer(), title="Terbit rekan")
+    ActivityFactory(status=Status.DRAFT, created_by=officer(), title="Draf rekan")
+    ActivityFactory(status=Status.DRAFT, created_by=None, title="Draf tanpa pembuat")
+    client.force_login(user)
+    page = client.get(CHANGELIST_URL)
+    assert "Draf saya" in page.text and "Terbit rekan" in page.text
+    assert "Draf rekan" not in page.text and "Draf tanpa pembuat" not in page.text
+
+
+def test_an_officer_cannot_open_the_photos_of_a_colleagues_draft(client):
+    user = officer()
+    others = activity_photo(ActivityFactory(status=Status.DRAFT, created_by=officer()))
+    own = activity_photo(ActivityFactory(status=Status.DRAFT, created_by=user))
+    client.force_login(user)
+    assert client.get(others.admin_url()).status_code == 403
+    assert client.get(own.admin_url()).status_code == 200
+
+
+def test_the_export_of_an_officer_leaves_out_a_colleagues_draft(client):
+    user = officer()
+    ActivityFactory(status=Status.DRAFT, created_by=user, title="Draf saya")
+    ActivityFactory(status=Status.DRAFT, created_by=officer(), title="Draf rekan")
+    client.force_login(user)
+    export = client.get(EXPORT_URL).getvalue().decode()
+    assert "Draf saya" in export and "Draf rekan" not in export
+
+
 def test_an_officer_deletes_only_their_own_draft(client):
     user = officer()
     own = ActivityFactory(status=Status.DRAFT, created_by=user)
     other = ActivityFactory(status=Status.DRAFT, created_by=officer())
+    published = ActivityFactory(status=Status.PUBLISHED, created_by=user)
     client.force_login(user)
-    assert delete(client, other).status_code == 403
+    assert delete(client, other).status_code == 302  # to the admin index: not theirs to see
+    assert delete(client, published).status_code == 403
     assert delete(client, own).status_code == 302
-    assert list(Activity.objects.all()) == [other]
+    assert set(Activity.objects.all()) == {other, published}
 
 
 def test_an_officer_has_no_bulk_delete_nor_publish_action(client):
@@ -98,7 +157,7 @@ def test_an_officer_has_no_bulk_delete_nor_publish_action(client):
 
 
 def test_an_officer_cannot_add_photos_to_someone_elses_activity(client):
-    activity = ActivityFactory(status=Status.DRAFT, created_by=officer())
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer())
     client.force_login(officer())
     assert 'name="photos-0-image"' not in client.get(change_url(activity)).text
 
@@ -112,6 +171,13 @@ def test_a_supervisor_edits_any_activity(client):
     assert edit(client, activity, summary="Dikoreksi supervisor").status_code == 302
     activity.refresh_from_db()
     assert activity.summary == "Dikoreksi supervisor"
+
+
+def test_a_supervisor_opens_and_lists_every_draft(client):
+    activity = ActivityFactory(status=Status.DRAFT, created_by=officer(), internal_notes="Catatan petugas")
+    client.force_login(supervisor())
+    assert "Catatan petugas" in client.get(change_url(activity)).text
+    assert activity.title in client.get(CHANGELIST_URL).text
 
 
 def test_a_supervisor_publishes_and_unpublishes_with_the_actions(client):
@@ -175,8 +241,6 @@ def test_staff_without_a_role_cannot_see_activities(client):
 
 
 def test_a_content_editor_edits_photo_captions_but_not_consent(client):
-    from tests.factories import activity_photo
-
     activity = ActivityFactory(status=Status.PUBLISHED, created_by=officer())
     photo = activity_photo(activity, consent=False, caption="Lama")
     client.force_login(content_editor())

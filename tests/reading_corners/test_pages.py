@@ -4,8 +4,7 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 
-from outreach.reading_corners.demo import demo_photo
-from tests.factories import OfficeProfileFactory, ReadingCornerFactory
+from tests.factories import OfficeProfileFactory, ReadingCornerFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +52,7 @@ def test_it_shows_a_helpful_empty_state_without_open_corners(client):
 
 def test_the_detail_page_shows_the_photo_details_and_a_map_link(client):
     corner = ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung", since="2024-03-01")
-    corner.photo.save("bakung.jpg", ContentFile(demo_photo((25, 135, 84))))
+    corner.photo.save("bakung.jpg", ContentFile(jpeg_bytes()))
     html = client.get(corner.get_absolute_url()).text
     assert f'src="{corner.photo.url}"' in html and 'alt="Foto Pojok Baca Balai Desa Bakung"' in html
     assert "Maret 2024" in html and "Leaflet paspor" in html

@@ -50,9 +50,9 @@ def test_the_admin_refuses_more_refused_applicants_than_applicants(client):
     assert not VillageIndicator.objects.exists()
 
 
-def test_an_officer_enters_the_yearly_figures(client):
+def test_a_supervisor_enters_the_yearly_figures(client):
     village = VillageFactory(desa_binaan=True)
-    client.force_login(officer())
+    client.force_login(supervisor())
     assert client.post("/admin/villages/villageindicator/add/", indicator_form(village)).status_code == 302
     indicator = VillageIndicator.objects.get()
     response = client.post(
@@ -61,6 +61,29 @@ def test_an_officer_enters_the_yearly_figures(client):
     assert response.status_code == 302
     indicator.refresh_from_db()
     assert indicator.refused_applicants == 5
+
+
+def test_an_officer_cannot_add_or_change_the_public_figures(client):
+    indicator = VillageIndicatorFactory(refused_applicants=3)
+    client.force_login(officer())
+    assert client.get("/admin/villages/villageindicator/").status_code == 200
+    add = client.post("/admin/villages/villageindicator/add/", indicator_form(indicator.village))
+    assert add.status_code == 403
+    change = client.post(
+        f"/admin/villages/villageindicator/{indicator.pk}/change/",
+        indicator_form(indicator.village, year=str(indicator.year), refused_applicants="5"),
+    )
+    assert change.status_code == 403
+    indicator.refresh_from_db()
+    assert (VillageIndicator.objects.count(), indicator.refused_applicants) == (1, 3)
+
+
+def test_an_officer_cannot_change_the_figures_inside_the_village_form(client):
+    village = VillageFactory(desa_binaan=True)
+    client.force_login(officer())
+    page = client.get(f"/admin/villages/village/{village.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="indicators-0-passport_applicants"' not in page.text
 
 
 def test_an_officer_may_view_villages_but_not_change_or_delete_them(client):
@@ -114,9 +137,9 @@ def test_the_village_list_filters_by_program_and_searches(client):
     assert "Desa Togogan" in found and "Desa Bakung" not in found
 
 
-def test_an_officer_finds_the_village_by_autocomplete_when_entering_figures(client):
+def test_a_supervisor_finds_the_village_by_autocomplete_when_entering_figures(client):
     VillageFactory(name="Desa Bakung", desa_binaan=True)
-    client.force_login(officer())
+    client.force_login(supervisor())
     response = client.get(
         "/admin/autocomplete/",
         {"app_label": "villages", "model_name": "villageindicator", "field_name": "village", "term": "bak"},

@@ -1,6 +1,10 @@
-from django.db import migrations
+"""The partner agencies of the Blitar office.
 
-from outreach.office import roles
+This migration also gave the roles their activity permissions; those are now declared once in
+``outreach.office.roles.ROLE_PERMISSIONS`` and synced after every migrate.
+"""
+
+from django.db import migrations
 
 PARTNERS = [
     ("Dinas Tenaga Kerja (Disnaker) Kabupaten Blitar", "Disnaker"),
@@ -14,54 +18,11 @@ PARTNERS = [
     ("Komando Distrik Militer (Kodim) 0808 Blitar", "Kodim 0808"),
 ]
 
-VIEW_PLACES = ["villages.view_village", "schools.view_institution", "reading_corners.view_readingcorner"]
-PERMISSIONS = {
-    # Officers log visits: add, and change/delete their own drafts (row rule in the admin).
-    # auth.view_user lets them pick fellow officers in the autocomplete.
-    roles.OFFICER: [
-        "activities.view_activity",
-        "activities.add_activity",
-        "activities.change_activity",
-        "activities.delete_activity",
-        "activities.view_partneragency",
-        "auth.view_user",
-        *VIEW_PLACES,
-    ],
-    roles.SUPERVISOR: [
-        "activities.view_activity",
-        "activities.add_activity",
-        "activities.change_activity",
-        "activities.delete_activity",
-        "activities.publish_activity",
-        "activities.view_partneragency",
-        "activities.add_partneragency",
-        "activities.change_partneragency",
-        "activities.delete_partneragency",
-        "auth.view_user",
-        *VIEW_PLACES,
-        # Needed to turn a scheduled visit request into an activity (the schools app grants it too).
-        "schools.view_visitrequest",
-        "schools.change_visitrequest",
-    ],
-    roles.CONTENT_EDITOR: ["activities.view_activity", "activities.edit_activity_text"],
-}
-
 
 def seed_partners(apps, schema_editor):
     PartnerAgency = apps.get_model("activities", "PartnerAgency")
     for name, short_name in PARTNERS:
         PartnerAgency.objects.get_or_create(name=name, defaults={"short_name": short_name})
-
-
-def grant_roles(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.grant(apps, role, permissions)
-
-
-def revoke_roles(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        # Leave the place and visit-request permissions: the place apps grant them too.
-        roles.revoke(apps, role, [name for name in permissions if name.startswith(("activities.", "auth."))])
 
 
 class Migration(migrations.Migration):
@@ -74,5 +35,4 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(seed_partners, migrations.RunPython.noop),
-        migrations.RunPython(grant_roles, revoke_roles),
     ]

@@ -1,24 +1,15 @@
-"""Officers no longer browse the user list (every staff member's email, groups and last login).
+"""Formerly took the user list away from officers.
 
-The officers field of an activity offers active staff by full name without ``auth.view_user``.
+The roles' permissions are declared once in ``outreach.office.roles.ROLE_PERMISSIONS`` and synced after
+every migrate; this migration no longer does anything (it stays because later migrations depend on it).
 """
 
 from django.db import migrations
 
-from outreach.office import roles
-
-PERMISSIONS = ["auth.view_user"]
-
-
-def revoke_user_list(apps, schema_editor):
-    roles.revoke(apps, roles.OFFICER, PERMISSIONS)
-
-
-def grant_user_list(apps, schema_editor):
-    roles.grant(apps, roles.OFFICER, PERMISSIONS)
-
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0003_private_photos")]
+    dependencies = [
+        ("activities", "0003_private_photos"),
+    ]
 
-    operations = [migrations.RunPython(revoke_user_list, grant_user_list)]
+    operations = []

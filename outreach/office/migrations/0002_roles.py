@@ -1,21 +1,10 @@
+"""Formerly created the staff roles.
+
+The roles' permissions are declared once in ``outreach.office.roles.ROLE_PERMISSIONS`` and synced after
+every migrate; this migration no longer does anything (it stays because later migrations depend on it).
+"""
+
 from django.db import migrations
-
-from outreach.office import roles
-
-PERMISSIONS = {
-    roles.SUPERVISOR: ["office.view_officeprofile", "office.change_officeprofile"],
-    roles.CONTENT_EDITOR: ["office.view_officeprofile", "office.change_officeprofile"],
-    roles.OFFICER: ["office.view_officeprofile"],
-}
-
-
-def create_roles(apps, schema_editor):
-    for role in roles.ROLES:
-        roles.grant(apps, role, PERMISSIONS[role])
-
-
-def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=roles.ROLES).delete()
 
 
 class Migration(migrations.Migration):
@@ -25,4 +14,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = []

@@ -1,22 +1,10 @@
+"""Formerly gave the roles the reading corners' permissions.
+
+The roles' permissions are declared once in ``outreach.office.roles.ROLE_PERMISSIONS`` and synced after
+every migrate; this migration no longer does anything (it stays because later migrations depend on it).
+"""
+
 from django.db import migrations
-
-from outreach.office import roles
-
-PERMISSIONS = {
-    roles.SUPERVISOR: [f"reading_corners.{action}_readingcorner" for action in ("add", "change", "delete", "view")],
-    roles.OFFICER: ["reading_corners.view_readingcorner"],
-    roles.CONTENT_EDITOR: ["reading_corners.view_readingcorner", "reading_corners.change_readingcorner"],
-}
-
-
-def grant_permissions(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.grant(apps, role, permissions)
-
-
-def revoke_permissions(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.revoke(apps, role, permissions)
 
 
 class Migration(migrations.Migration):
@@ -25,4 +13,4 @@ class Migration(migrations.Migration):
         ("office", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(grant_permissions, revoke_permissions)]
+    operations = []

@@ -1,27 +1,10 @@
+"""Formerly gave the roles the reports' permissions.
+
+The roles' permissions are declared once in ``outreach.office.roles.ROLE_PERMISSIONS`` and synced after
+every migrate; this migration no longer does anything (it stays because later migrations depend on it).
+"""
+
 from django.db import migrations
-
-from outreach.office import roles
-
-PERMISSIONS = {
-    roles.OFFICER: ["reports.view_report", "reports.change_report"],
-    roles.SUPERVISOR: [
-        "reports.view_report",
-        "reports.change_report",
-        "reports.view_reporter_identity",
-        "reports.manage_reporter_data",
-        "reports.view_identityaccess",
-    ],
-}
-
-
-def grant(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.grant(apps, role, permissions)
-
-
-def revoke(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.revoke(apps, role, permissions)
 
 
 class Migration(migrations.Migration):
@@ -30,4 +13,4 @@ class Migration(migrations.Migration):
         ("office", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = []

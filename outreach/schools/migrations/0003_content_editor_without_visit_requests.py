@@ -1,21 +1,15 @@
-"""Content editors edit public text only: visit requests (with the contact person's phone and email) are not theirs."""
+"""Formerly took visit requests away from content editors.
+
+The roles' permissions are declared once in ``outreach.office.roles.ROLE_PERMISSIONS`` and synced after
+every migrate; this migration no longer does anything (it stays because later migrations depend on it).
+"""
 
 from django.db import migrations
 
-from outreach.office import roles
-
-PERMISSIONS = ["schools.view_visitrequest"]
-
-
-def revoke_visit_requests(apps, schema_editor):
-    roles.revoke(apps, roles.CONTENT_EDITOR, PERMISSIONS)
-
-
-def grant_visit_requests(apps, schema_editor):
-    roles.grant(apps, roles.CONTENT_EDITOR, PERMISSIONS)
-
 
 class Migration(migrations.Migration):
-    dependencies = [("schools", "0002_roles")]
+    dependencies = [
+        ("schools", "0002_roles"),
+    ]
 
-    operations = [migrations.RunPython(revoke_visit_requests, grant_visit_requests)]
+    operations = []

@@ -1,30 +1,10 @@
+"""Formerly gave the roles the villages' permissions.
+
+The roles' permissions are declared once in ``outreach.office.roles.ROLE_PERMISSIONS`` and synced after
+every migrate; this migration no longer does anything (it stays because later migrations depend on it).
+"""
+
 from django.db import migrations
-
-from outreach.office import roles
-
-MODELS = ["village", "villageindicator"]
-PERMISSIONS = {
-    roles.SUPERVISOR: [
-        f"villages.{action}_{model}" for model in MODELS for action in ("add", "change", "delete", "view")
-    ],
-    roles.OFFICER: [
-        "villages.view_village",
-        "villages.view_villageindicator",
-        "villages.add_villageindicator",
-        "villages.change_villageindicator",
-    ],
-    roles.CONTENT_EDITOR: ["villages.view_village", "villages.view_villageindicator"],
-}
-
-
-def grant_permissions(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.grant(apps, role, permissions)
-
-
-def revoke_permissions(apps, schema_editor):
-    for role, permissions in PERMISSIONS.items():
-        roles.revoke(apps, role, permissions)
 
 
 class Migration(migrations.Migration):
@@ -33,4 +13,4 @@ class Migration(migrations.Migration):
         ("office", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(grant_permissions, revoke_permissions)]
+    operations = []

@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from . import roles
-from .models import OfficeProfile
+from outreach.office import roles
+from outreach.office.models import OfficeProfile
 
 BLITAR_OFFICE = {
     "name": "Kantor Imigrasi Kelas II Non TPI Blitar",

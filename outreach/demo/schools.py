@@ -5,9 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from outreach.places import Kecamatan
+from outreach.schools.models import Institution, InstitutionLevel, VisitRequest, VisitRequestStatus
 from outreach.topics import Topic
-
-from .models import Institution, InstitutionLevel, VisitRequest, VisitRequestStatus
 
 # name, level, kecamatan, address, latitude, longitude, contact name, contact phone
 INSTITUTIONS = [

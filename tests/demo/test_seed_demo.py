@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
@@ -41,3 +42,7 @@ def test_it_refuses_to_run_in_production(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         seed()
     assert not get_user_model().objects.exists()
+
+
+def test_the_demo_app_is_installed_in_development_and_tests():
+    assert apps.is_installed("outreach.demo")

@@ -5,8 +5,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from outreach.places import Kecamatan
-
-from .models import ProgramStatus, Village, VillageIndicator
+from outreach.villages.models import ProgramStatus, Village, VillageIndicator
 
 BAKUNG_REASON = (
     "Desa Bakung menempati peringkat pertama permohonan paspor di Kabupaten Blitar. Banyak warganya berangkat "

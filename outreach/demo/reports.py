@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from .models import (
+from outreach.reports.models import (
     CODE_ALPHABET,
     Category,
     Identity,

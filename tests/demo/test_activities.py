@@ -4,10 +4,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from outreach.activities import demo
 from outreach.activities.models import Activity, ActivityPhoto, Status
-from outreach.office import demo as office_demo
-from tests.factories import ActivityFactory
+from outreach.demo import activities as demo
+from outreach.demo import office as office_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +55,3 @@ def test_it_varies_the_titles():
     demo.seed(today=date(2026, 3, 1))
     titles = Counter(Activity.objects.values_list("title", flat=True))
     assert titles.most_common(1)[0][1] <= 6
-
-
-def test_it_adopts_rows_seeded_with_the_earlier_title_slugs_and_drops_agenda_duplicates():
-    earlier = ActivityFactory(slug="imigrasi-masuk-desa-di-desa-bakung-agenda-1", status=Status.DRAFT)
-    ActivityFactory(slug="kegiatan-pojok-baca-mengenal-paspor-agenda-1")
-    demo.seed(today=date(2026, 3, 1))
-    earlier.refresh_from_db()
-    assert (earlier.slug, earlier.status) == ("agenda-1", Status.DRAFT)
-    assert Activity.objects.filter(slug__endswith="agenda-1").count() == 1
-    assert Activity.objects.count() == len(demo.plan(date(2026, 3, 1)))

@@ -8,8 +8,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from outreach.places import Kecamatan
-
-from .models import CornerStatus, HostKind, ReadingCorner
+from outreach.reading_corners.models import CornerStatus, HostKind, ReadingCorner
 
 MATERIALS = "Leaflet paspor dan M-Paspor\nBuku saku pekerja migran prosedural\nPoster cegah TPPO"
 

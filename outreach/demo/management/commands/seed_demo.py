@@ -1,19 +1,11 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from outreach.office.demo import logins
+from outreach.demo import activities, office, reading_corners, reports, schools, villages
 
-
-def demo_modules():
-    """Each installed app of the portal may have a ``demo`` module with a ``seed()`` function."""
-    for app_config in apps.get_app_configs():
-        if app_config.name.startswith("outreach.") and find_spec(f"{app_config.name}.demo"):
-            yield import_module(f"{app_config.name}.demo")
+# Places before the activities held at them; the office's staff accounts first of all.
+MODULES = [office, villages, schools, reading_corners, activities, reports]
 
 
 class Command(BaseCommand):
@@ -24,9 +16,9 @@ class Command(BaseCommand):
             raise CommandError("seed_demo only runs with DEBUG on: production gets no demo accounts.")
         parts = []
         with transaction.atomic():
-            for module in demo_modules():
+            for module in MODULES:
                 parts.extend(module.seed())
         self.stdout.write("Demo data ready: " + ", ".join(parts) + ".")
         self.stdout.write("Demo logins (http://127.0.0.1:8000/admin/):")
-        for username, password, role in logins():
+        for username, password, role in office.logins():
             self.stdout.write(f"  {username:<12} {password:<16} {role}")

@@ -1,6 +1,6 @@
 """Demo activities of the Blitar office: Jan 2024 up to about two months ahead (development only).
 
-Runs after the place apps' demo data and looks places up by slug; it creates the few it needs when they
+Runs after the places' demo modules and looks places up by slug; it creates the few it needs when they
 are missing, so that it also works alone.
 
 Idempotent, also across days: the plan is fixed (past activities every 20 days from FIRST_DAY, keyed by
@@ -20,13 +20,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from outreach.activities.models import Activity, ActivityPhoto, AudienceType, Kind, PartnerAgency, Status
 from outreach.media import clean_image
 from outreach.reading_corners.models import ReadingCorner
 from outreach.schools.models import Institution
 from outreach.topics import Topic
 from outreach.villages.models import Village
-
-from .models import Activity, ActivityPhoto, AudienceType, Kind, PartnerAgency, Status
 
 VILLAGES = [
     ("desa-bakung", "Desa Bakung", "bakung", {"program_status": "active", "program_since": date(2024, 2, 5)}),
@@ -220,23 +219,6 @@ def plan(today: date) -> list[tuple[str, date, bool]]:
     return entries
 
 
-def adopt_earlier_rows(slugs: dict[str, str]):
-    """Rows seeded before the keys were fixed had ``<title>-<key>`` slugs: give one the new slug, drop agenda copies.
-
-    ``slugs`` maps each key of the plan to its slug.
-    """
-    for key, slug in slugs.items():
-        if Activity.objects.filter(slug=slug).exists():
-            continue
-        earlier = list(Activity.objects.filter(slug__endswith=f"-{key}").exclude(slug=slug).order_by("pk"))
-        if not earlier:
-            continue
-        Activity.objects.filter(pk=earlier[0].pk).update(slug=slug)
-        if key.startswith("agenda-"):  # the duplicates the drifting agenda titles made
-            for duplicate in earlier[1:]:
-                duplicate.delete()
-
-
 def slug_for(key: str, kind: str) -> str:
     """The natural key of a demo activity: its kind and its date (or its agenda number)."""
     return key if key.startswith("agenda-") else f"{kind.replace('_', '-')}-{key}"
@@ -260,7 +242,6 @@ def seed(today: date | None = None):
         rng = random.Random(f"demo-activity-{key}")  # this entry's own draws, whatever the other entries
         return rng, PLANS[kinds.index(rng.choices(kinds, weights)[0])]
 
-    adopt_earlier_rows({key: slug_for(key, draws(key)[1][0]) for key, _day, _upcoming in entries})
     # Drafts when first created: the two latest past entries and the last agenda entry.
     drafts = {past - 1, past - 2, len(entries) - 1}
     created = photos = 0
