@@ -80,7 +80,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
-    # The portal's own apps; places before the activities that point at them.
+    # The portal's own apps: the shared services first, places before the activities that point at them.
+    "outreach.abuse",
     "outreach.office",
     "outreach.villages",
     "outreach.schools",
@@ -125,15 +126,6 @@ TEMPLATES = [
 # Database: DATABASE_URL in production, the embedded PostgreSQL otherwise. Never SQLite.
 DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"), env_int("CONN_MAX_AGE", 600))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-        # The default of 300 entries would cull (forget) entries under load.
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

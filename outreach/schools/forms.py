@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from outreach.abuse import HONEYPOT_FIELD, STARTED_FIELD, AbuseDefenceMixin
+from outreach.abuse.forms import HONEYPOT_FIELD, STARTED_FIELD, AbuseDefenceMixin
 from outreach.topics import Topic
 
 from .models import VisitRequest
@@ -14,7 +14,7 @@ from .models import VisitRequest
 class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
     """The public form a school or campus uses to ask for a visit. Works without JavaScript.
 
-    The honeypot and the minimum fill time come from ``AbuseDefenceMixin`` (outreach/abuse.py).
+    The honeypot and the minimum fill time come from ``AbuseDefenceMixin`` (outreach.abuse).
     """
 
     topics = forms.MultipleChoiceField(
@@ -50,7 +50,7 @@ class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
         help_texts = {
             "contact_phone": _("A phone or WhatsApp number, or an email address below: we need at least one."),

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.views.generic import FormView, ListView, TemplateView
 
-from outreach import abuse
+from outreach.abuse import counters
+from outreach.abuse.responses import TOO_MANY_REQUESTS, too_many_requests
 
 from .forms import VisitRequestForm
 from .models import Institution
@@ -26,12 +27,9 @@ class VisitRequestView(FormView):
 
     def form_valid(self, form):
         # Counted (atomically) only for a request that would be stored: mistakes cost nothing.
-        if abuse.over_limit(self.request, "school-visit-request", settings.SCHOOL_REQUESTS_PER_HOUR):
-            form.add_error(None, abuse.TOO_MANY_REQUESTS)
-            response = self.form_invalid(form)
-            response.status_code = 429
-            response["Retry-After"] = str(int(abuse.HOUR.total_seconds()))
-            return response
+        if counters.over_limit(self.request, "school-visit-request", settings.SCHOOL_REQUESTS_PER_HOUR):
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return too_many_requests(self.request, self.template_name, self.get_context_data(form=form))
         submit_visit_request(form.request_data())
         return redirect("schools:request_sent")
 

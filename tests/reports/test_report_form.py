@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
 
-from outreach import abuse
+from outreach.abuse.forms import started_value
 from outreach.reports.models import CATEGORY_GUIDANCE, Category, Report
 from tests.factories import OfficeProfileFactory
 
@@ -31,7 +31,7 @@ def form_data(**overrides):
         "reporter_phone": "",
         "reporter_email": "",
         "extra_remarks": "",
-        "started": abuse.started_value(),
+        "started": started_value(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -142,7 +142,7 @@ def test_the_confirmation_is_not_cached(client):
 
 
 def test_an_anonymous_report_keeps_no_contact_details_even_if_typed(client):
-    send(client, **{**with_contact(), "identity": "anonymous", "started": abuse.started_value()})
+    send(client, **{**with_contact(), "identity": "anonymous", "started": started_value()})
     report = Report.objects.get()
     assert (report.reporter_name, report.reporter_phone, report.reporter_email) == ("", "", "")
 
@@ -245,7 +245,7 @@ def test_the_honeypot_rejects_the_form(client):
 
 
 def test_a_too_fast_form_is_rejected(client, settings):
-    settings.REPORT_MIN_FILL_SECONDS = 3
+    settings.FORM_MIN_FILL_SECONDS = 3
     response = client.post("/lapor/", form_data())
     assert response.status_code == 200
     assert "cepat" in response.text
@@ -255,8 +255,8 @@ def test_a_too_fast_form_is_rejected(client, settings):
 def test_a_form_filled_at_human_speed_passes(client, settings):
     import time
 
-    settings.REPORT_MIN_FILL_SECONDS = 3
-    response = client.post("/lapor/", form_data(started=abuse.started_value(time.time() - 10)))
+    settings.FORM_MIN_FILL_SECONDS = 3
+    response = client.post("/lapor/", form_data(started=started_value(time.time() - 10)))
     assert response.status_code == 302
 
 

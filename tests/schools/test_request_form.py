@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from outreach import abuse
+from outreach.abuse.forms import started_value
 from outreach.schools.models import VisitRequest
 from tests.factories import supervisor
 
@@ -33,7 +33,7 @@ def form_data(**overrides):
         "topics": ["tppo", "safe_migration"],
         "message": "",
         "extra_remarks": "",
-        "started": abuse.started_value(),
+        "started": started_value(),
     }
     return data | overrides
 
