@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     # The portal's own apps: the shared services first, places before the activities that point at them.
     "outreach.abuse",
+    "outreach.outbox",
     "outreach.office",
     "outreach.villages",
     "outreach.schools",

@@ -2,7 +2,7 @@
 
 Reports are never public. Their workflow is enforced here (``Report.transition``), every step is
 recorded (``ReportEvent``), every look at a reporter's identity is audited (``IdentityAccess``) and
-every email goes through an outbox that is retried until sent (``EmailNotification``).
+every email goes through the outbox (``outreach.outbox``), retried until sent.
 """
 
 import datetime
@@ -363,30 +363,6 @@ class IdentityAccess(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.report}"
-
-
-class EmailNotification(models.Model):
-    """An email in the outbox. Sending never blocks or loses a report; failures are retried."""
-
-    report = models.ForeignKey(Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="emails")
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # Set while one sender (send_pending_emails) is sending it: no other sender takes it meanwhile.
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = _("email notification")
-        verbose_name_plural = _("email notifications")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.subject
 
 
 class PinToShow(models.Model):
