@@ -224,6 +224,7 @@ REPORT_RATE_LIMIT_PER_HOUR = env_int("REPORT_RATE_LIMIT_PER_HOUR", 5)
 REPORT_LOOKUPS_PER_HOUR = env_int("REPORT_LOOKUPS_PER_HOUR", 20)
 REPORT_DRAFT_PHOTOS_PER_HOUR = env_int("REPORT_DRAFT_PHOTOS_PER_HOUR", 30)
 SCHOOL_REQUESTS_PER_HOUR = env_int("SCHOOL_REQUESTS_PER_HOUR", 5)
+SCHOOL_LOOKUPS_PER_HOUR = env_int("SCHOOL_LOOKUPS_PER_HOUR", 20)
 # Public forms sent back faster than this (seconds) are refused as bots.
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 # How many reverse proxies (that append to X-Forwarded-For) stand before the app; 0 = use REMOTE_ADDR.

@@ -17,10 +17,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach import references
 from outreach.places import Kecamatan
 
 # Unambiguous characters for codes read aloud or typed on a phone: no 0/O, 1/I/L.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_ALPHABET = references.ALPHABET
+REFERENCE_PREFIX = "LPR"
 FIRST_RESPONSE_WORKING_DAYS = 3
 
 
@@ -118,8 +120,7 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
 
 def new_reference() -> str:
     """A reference such as ``LPR-7K4M-Q2XH``."""
-    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-    return f"LPR-{chars[:4]}-{chars[4:]}"
+    return references.new_reference(REFERENCE_PREFIX)
 
 
 def new_pin() -> str:
@@ -129,10 +130,7 @@ def new_pin() -> str:
 
 def normalise_reference(value: str) -> str:
     """Accept what people type: lower case, spaces, missing dashes, O for 0 and so on."""
-    raw = "".join(ch for ch in value.upper() if ch.isalnum())
-    raw = raw.removeprefix("LPR")
-    raw = raw.replace("O", "0").replace("I", "1")
-    return f"LPR-{raw[:4]}-{raw[4:]}" if len(raw) == 8 else ""
+    return references.normalise_reference(value, REFERENCE_PREFIX)
 
 
 class ReportQuerySet(models.QuerySet):

@@ -107,3 +107,19 @@ class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
     def request_data(self) -> dict:
         """The cleaned fields that make up a visit request (honeypot left out)."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class VisitRequestLookupForm(forms.Form):
+    """The status page's question: the reference code and the email address given with the request."""
+
+    reference = forms.CharField(
+        label=_("Reference code"),
+        max_length=20,
+        help_text=_("For example KNJ-7K4M-Q2XH, as shown after sending and in the confirmation email"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The contact email you gave in the request"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -1,4 +1,4 @@
-"""The school visit request uses the shared defences of outreach/abuse.py."""
+"""The school visit request uses the shared defences of outreach.abuse."""
 
 import time
 
@@ -8,7 +8,7 @@ from django.test import Client
 from outreach.abuse.forms import started_value
 from outreach.schools.models import VisitRequest
 
-from .test_request_form import URL, form_data
+from .helpers import URL, form_data
 
 pytestmark = pytest.mark.django_db
 
