@@ -20,7 +20,7 @@ class Email(models.Model):
     failures are retried. ``about`` points at what the email is about (a generic link: the outbox depends on
     no app, every app depends on the outbox)."""
 
-    to = models.EmailField(_("to"))
+    to = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=200)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from outreach.abuse.forms import HONEYPOT_FIELD, STARTED_FIELD, AbuseDefenceMixin
 from outreach.topics import Topic
@@ -113,7 +114,7 @@ class VisitRequestLookupForm(forms.Form):
     """The status page's question: the reference code and the email address given with the request."""
 
     reference = forms.CharField(
-        label=_("Reference code"),
+        label=pgettext_lazy("visit request", "Reference code"),
         max_length=20,
         help_text=_("For example KNJ-7K4M-Q2XH, as shown after sending and in the confirmation email"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),

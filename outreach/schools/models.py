@@ -3,6 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from outreach.places import Kecamatan, Place
 from outreach.references import normalise_reference, unused_reference
@@ -91,7 +92,7 @@ class VisitRequestQuerySet(models.QuerySet):
 class VisitRequest(models.Model):
     """A school's or campus's request for a visit, sent through the public form and triaged by supervisors."""
 
-    reference = models.CharField(_("reference"), max_length=13, unique=True, editable=False)
+    reference = models.CharField(pgettext_lazy("visit request", "reference"), max_length=13, unique=True, editable=False)
     institution = models.ForeignKey(
         Institution,
         verbose_name=_("school or campus"),

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name="Email",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("to", models.EmailField(max_length=254, verbose_name="to")),
+                ("to", models.EmailField(max_length=254, verbose_name="recipient")),
                 ("subject", models.CharField(max_length=200, verbose_name="subject")),
                 ("body_text", models.TextField(verbose_name="text")),
                 ("body_html", models.TextField(blank=True, verbose_name="HTML")),
