@@ -8,8 +8,7 @@ from django.test import Client
 from outreach.abuse.forms import HONEYPOT_FIELD, started_value
 from outreach.reports.models import Report
 
-from .helpers import private_files, upload
-from .test_report_form import form_data, send
+from .helpers import form_data, private_files, send, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from outreach.reports.notifications import notify_reporter_of_update
 from outreach.reports.services import submit_report
 from tests.factories import ReportFactory, officer
 
-from .helpers import answers, new_token
-from .test_report_form import send
+from .helpers import answers, new_token, send
 
 pytestmark = pytest.mark.django_db
 

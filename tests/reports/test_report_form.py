@@ -9,52 +9,9 @@ from outreach.abuse.forms import started_value
 from outreach.reports.models import CATEGORY_GUIDANCE, Category, Report
 from tests.factories import OfficeProfileFactory
 
-from .helpers import bomb_png, jpeg_bytes, private_files, upload
+from .helpers import bomb_png, form_data, jpeg_bytes, private_files, send, upload, with_contact
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(**overrides):
-    data = {
-        "category": "overstay",
-        "description": "A foreign man has stayed at the guest house near the market since last year.",
-        "kecamatan": "sananwetan",
-        "village": "Bendogerit",
-        "location_details": "",
-        "occurred_on": "",
-        "occurred_approximately": "since last year",
-        "involved_name": "",
-        "involved_nationality": "",
-        "involved_description": "",
-        "identity": "anonymous",
-        "reporter_name": "",
-        "reporter_phone": "",
-        "reporter_email": "",
-        "extra_remarks": "",
-        "started": started_value(),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def with_contact(**overrides):
-    contact = {
-        "identity": "contact",
-        "reporter_name": "Siti Rahayu",
-        "reporter_phone": "0812 3456 7890",
-        "reporter_email": "siti.rahayu@example.com",
-        "consent": "on",
-    }
-    return form_data(**{**contact, **overrides})
-
-
-def send(client, **overrides):
-    """Fill in the form, go to the review step and send. Returns the confirmation response."""
-    response = client.post("/lapor/", form_data(**overrides))
-    assert response.status_code == 302, response.content.decode()[:3000]
-    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
-    assert response.status_code == 302
-    return client.get(response.url)
 
 
 def test_it_shows_the_form_with_guidance_for_every_category(client):
