@@ -12,12 +12,12 @@ from .models import VisitRequest
 
 
 @transaction.atomic
-def submit_visit_request(data: dict, *, language: str = settings.LANGUAGE_CODE) -> VisitRequest:
+def submit_visit_request(data: dict, *, language: str | None = None) -> VisitRequest:
     """Store a school's visit request and queue its emails in the same transaction: one to every supervisor
     with an address, and a confirmation to the contact person (if they gave an email) in their language.
     Nothing is sent here: ``send_pending_emails`` sends the outbox, so a slow mail server never holds up
     the teacher's page or loses the request."""
-    visit_request = VisitRequest.objects.create(**data, language=language)
+    visit_request = VisitRequest.objects.create(**data, language=language or settings.LANGUAGE_CODE)
     notify_supervisors(visit_request)
     confirm_to_contact(visit_request)
     return visit_request

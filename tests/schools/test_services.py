@@ -42,6 +42,7 @@ def test_it_stores_the_request_and_queues_an_email_to_every_supervisor_with_an_a
     officer(email="agus@example.go.id")
     visit_request = submit_visit_request(request_data(contact_email="", contact_phone="0812 1111 2222"))
     assert VisitRequest.objects.get() == visit_request
+    assert visit_request.language == "id"  # the site's language when the caller names none
     assert mail.outbox == []
     sent = send_outbox()
     assert sorted(sent) == ["rina@example.go.id", "yudi@example.go.id"]
