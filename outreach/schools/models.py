@@ -92,7 +92,9 @@ class VisitRequestQuerySet(models.QuerySet):
 class VisitRequest(models.Model):
     """A school's or campus's request for a visit, sent through the public form and triaged by supervisors."""
 
-    reference = models.CharField(pgettext_lazy("visit request", "reference"), max_length=13, unique=True, editable=False)
+    reference = models.CharField(
+        pgettext_lazy("visit request", "reference"), max_length=13, unique=True, editable=False
+    )
     institution = models.ForeignKey(
         Institution,
         verbose_name=_("school or campus"),
