@@ -22,7 +22,6 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 setup: $(VENV)/.installed
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) createcachetable
 	$(MANAGE) compilemessages -v 0 --ignore "$(VENV)" --ignore node_modules
 	$(MANAGE) collectstatic --noinput -v 0
 

@@ -8,10 +8,11 @@ log-ins are paused for ``PAUSE``. The counters are the abuse counters of the pub
 import datetime
 
 from django.contrib import admin
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from outreach import abuse
+from outreach.abuse import counters
+from outreach.abuse.clients import client_key, key_for
+from outreach.abuse.responses import too_many_requests
 
 FAILURES_PER_ACCOUNT = 10
 FAILURES_PER_CLIENT = 50  # an office behind one NAT address shares this
@@ -26,15 +27,15 @@ class PortalAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.method != "POST":
             return super().login(request, extra_context)
-        account = abuse.key_for("admin-login-account", request.POST.get("username", "").strip().lower())
-        client = abuse.client_key(request, "admin-login-client")
-        if abuse.current(account) >= FAILURES_PER_ACCOUNT or abuse.current(client) >= FAILURES_PER_CLIENT:
+        account = key_for("admin-login-account", request.POST.get("username", "").strip().lower())
+        client = client_key(request, "admin-login-client")
+        if counters.current(account) >= FAILURES_PER_ACCOUNT or counters.current(client) >= FAILURES_PER_CLIENT:
             context = {**self.each_context(request), "title": _("Log in"), "pause_minutes": PAUSE.seconds // 60}
-            return TemplateResponse(request, "admin/login_paused.html", context, status=429)
+            return too_many_requests(request, "admin/login_paused.html", context, retry_after=PAUSE)
         response = super().login(request, extra_context)
         if response.status_code == 302:  # logged in
-            abuse.clear(account)
+            counters.clear(account)
         else:
-            abuse.increment(account, PAUSE)
-            abuse.increment(client, PAUSE)
+            counters.increment(account, PAUSE)
+            counters.increment(client, PAUSE)
         return response

@@ -80,7 +80,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
-    # The portal's own apps; places before the activities that point at them.
+    # The portal's own apps: the shared services first, places before the activities that point at them.
+    "outreach.abuse",
+    "outreach.outbox",
     "outreach.office",
     "outreach.villages",
     "outreach.schools",
@@ -130,15 +132,6 @@ DATABASES = {
     "default": database_config(os.environ.get("DATABASE_URL", "").strip(), env_int("CONN_MAX_AGE", 600), debug=DEBUG)
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-        # The default of 300 entries would cull (forget) entries under load.
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -236,6 +229,7 @@ REPORT_RATE_LIMIT_PER_HOUR = env_int("REPORT_RATE_LIMIT_PER_HOUR", 5)
 REPORT_LOOKUPS_PER_HOUR = env_int("REPORT_LOOKUPS_PER_HOUR", 20)
 REPORT_DRAFT_PHOTOS_PER_HOUR = env_int("REPORT_DRAFT_PHOTOS_PER_HOUR", 30)
 SCHOOL_REQUESTS_PER_HOUR = env_int("SCHOOL_REQUESTS_PER_HOUR", 5)
+SCHOOL_LOOKUPS_PER_HOUR = env_int("SCHOOL_LOOKUPS_PER_HOUR", 20)
 # Public forms sent back faster than this (seconds) are refused as bots.
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 # How many reverse proxies (that append to X-Forwarded-For) stand before the app; 0 = use REMOTE_ADDR.

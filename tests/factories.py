@@ -100,6 +100,19 @@ class VillageIndicatorFactory(factory.django.DjangoModelFactory):
     refused_applicants = 20
 
 
+# --- outbox -------------------------------------------------------------------------------------
+
+
+class EmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outbox.Email"
+
+    to = factory.Sequence(lambda n: f"piket{n}@example.go.id")
+    subject = "Laporan baru"
+    body_text = "Ada laporan baru."
+    body_html = "<p>Ada laporan baru.</p>"
+
+
 # --- schools ------------------------------------------------------------------------------------
 
 

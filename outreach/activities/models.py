@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage, storages
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -382,19 +382,12 @@ class Activity(models.Model):
 
     @property
     def place_url(self):
-        """The public page of the place, when its app has one (URL names resolve lazily)."""
-        place = self.place
-        if place is None:
-            return None
-        name = {
-            "village": "villages:detail",
-            "institution": "schools:detail",
-            "reading_corner": "reading_corners:detail",
-        }[next(field for field in PLACE_FIELDS if getattr(self, f"{field}_id") is not None)]
-        try:
-            return reverse(name, kwargs={"slug": place.slug})
-        except NoReverseMatch:
-            return None
+        """The public page of the place, when it has one (schools and campuses have none: only their list)."""
+        if self.village_id is not None:
+            return reverse("villages:detail", kwargs={"slug": self.village.slug})
+        if self.reading_corner_id is not None:
+            return reverse("reading_corners:detail", kwargs={"slug": self.reading_corner.slug})
+        return None
 
     @property
     def program(self):

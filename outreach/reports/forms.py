@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from outreach.abuse import AbuseDefenceMixin
+from outreach.abuse.forms import AbuseDefenceMixin
 from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 from outreach.places import Kecamatan
 
@@ -70,7 +70,6 @@ def validate_phone(value: str):
 class ReportForm(AbuseDefenceMixin, forms.Form):
     """The public report form, with the honeypot and the minimum fill time of ``AbuseDefenceMixin``."""
 
-    min_fill_setting = "REPORT_MIN_FILL_SECONDS"
     honeypot_message = _("Your report could not be accepted. Please try again, or contact the office directly.")
 
     category = forms.ChoiceField(

@@ -2,7 +2,7 @@
 
 Reports are never public. Their workflow is enforced here (``Report.transition``), every step is
 recorded (``ReportEvent``), every look at a reporter's identity is audited (``IdentityAccess``) and
-every email goes through an outbox that is retried until sent (``EmailNotification``).
+every email goes through the outbox (``outreach.outbox``), retried until sent.
 """
 
 import datetime
@@ -17,10 +17,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach import references
 from outreach.places import Kecamatan
 
 # Unambiguous characters for codes read aloud or typed on a phone: no 0/O, 1/I/L.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_ALPHABET = references.ALPHABET
+REFERENCE_PREFIX = "LPR"
 FIRST_RESPONSE_WORKING_DAYS = 3
 
 
@@ -118,8 +120,7 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
 
 def new_reference() -> str:
     """A reference such as ``LPR-7K4M-Q2XH``."""
-    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-    return f"LPR-{chars[:4]}-{chars[4:]}"
+    return references.new_reference(REFERENCE_PREFIX)
 
 
 def new_pin() -> str:
@@ -129,10 +130,7 @@ def new_pin() -> str:
 
 def normalise_reference(value: str) -> str:
     """Accept what people type: lower case, spaces, missing dashes, O for 0 and so on."""
-    raw = "".join(ch for ch in value.upper() if ch.isalnum())
-    raw = raw.removeprefix("LPR")
-    raw = raw.replace("O", "0").replace("I", "1")
-    return f"LPR-{raw[:4]}-{raw[4:]}" if len(raw) == 8 else ""
+    return references.normalise_reference(value, REFERENCE_PREFIX)
 
 
 class ReportQuerySet(models.QuerySet):
@@ -363,30 +361,6 @@ class IdentityAccess(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.get_action_display()} {self.report}"
-
-
-class EmailNotification(models.Model):
-    """An email in the outbox. Sending never blocks or loses a report; failures are retried."""
-
-    report = models.ForeignKey(Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="emails")
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # Set while one sender (send_pending_emails) is sending it: no other sender takes it meanwhile.
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = _("email notification")
-        verbose_name_plural = _("email notifications")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.subject
 
 
 class PinToShow(models.Model):

@@ -21,7 +21,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import EmailNotification, Identity, IdentityAccess, Report, ReportEvent
+from outreach.outbox.models import Email
+
+from .models import Identity, IdentityAccess, Report, ReportEvent
 
 # What the reporter sees of their report's history (internal notes, assignments and partners are not theirs).
 REPORTER_VISIBLE_EVENTS = (
@@ -123,7 +125,7 @@ def erase_identity(report: Report, *, now: datetime.datetime | None = None) -> b
     if report.identity != Identity.WITH_CONTACT or report.identity_erased_at:
         return False
     if report.reporter_email:
-        EmailNotification.objects.filter(report=report, to__iexact=report.reporter_email).delete()
+        Email.objects.about(report).filter(to__iexact=report.reporter_email).delete()
     report.reporter_name = report.reporter_phone = report.reporter_email = ""
     report.identity_erased_at = now or timezone.now()
     report.save(update_fields=["reporter_name", "reporter_phone", "reporter_email", "identity_erased_at", "updated_at"])

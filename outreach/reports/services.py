@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
-from outreach import abuse
+from outreach.abuse import counters
+from outreach.abuse.clients import key_for
 from outreach.media import CleanImage, clean_image
 
 from .models import (
@@ -195,17 +196,17 @@ def lookup_report(reference: str, pin: str) -> Report | None:
     normalised = normalise_reference(reference or "") or (reference or "").strip().upper()[:40]
     pin = "".join(ch for ch in (pin or "") if ch.isdigit())
     # The same keys for known and unknown references: a pause must not tell which codes exist.
-    failures_key = abuse.key_for("lookup-failures", normalised)
-    pause_key = abuse.key_for("lookup-pause", normalised)
-    if abuse.current(pause_key):
+    failures_key = key_for("lookup-failures", normalised)
+    pause_key = key_for("lookup-pause", normalised)
+    if counters.current(pause_key):
         raise LookupPaused
-    attempts = abuse.increment(failures_key, LOOKUP_PAUSE * 4)
+    attempts = counters.increment(failures_key, LOOKUP_PAUSE * 4)
     if attempts > LOOKUP_MAX_FAILURES:
         raise LookupPaused
     now = timezone.now()
     report = Report.objects.filter(reference=normalised).first() if normalised.startswith("LPR-") else None
     if report is not None and report.check_pin(pin):
-        abuse.clear(failures_key)
+        counters.clear(failures_key)
         if report.failed_lookups or report.lookups_paused_until:
             Report.objects.filter(pk=report.pk).update(failed_lookups=0, lookups_paused_until=None)
         return report
@@ -213,8 +214,8 @@ def lookup_report(reference: str, pin: str) -> Report | None:
         _check_dummy_pin(pin)
     paused = attempts >= LOOKUP_MAX_FAILURES
     if paused:
-        abuse.hold(pause_key, LOOKUP_PAUSE)
-        abuse.clear(failures_key)
+        counters.hold(pause_key, LOOKUP_PAUSE)
+        counters.clear(failures_key)
     if report is not None:
         # Mirrored on the report so that the back office can see that someone is guessing.
         Report.objects.filter(pk=report.pk).update(

@@ -20,7 +20,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outreach import abuse
+from outreach.abuse import counters
+from outreach.abuse.clients import client_key
+from outreach.abuse.responses import too_many_requests
 from outreach.places import Kecamatan
 
 from . import drafts, one_time_pin
@@ -54,10 +56,7 @@ def _report_limit() -> int:
 
 
 def _rate_limited_response(request, *, answers_kept=False, reason="reports"):
-    context = {"answers_kept": answers_kept, "reason": reason}
-    response = render(request, "reports/rate_limited.html", context, status=429)
-    response["Retry-After"] = str(int(abuse.HOUR.total_seconds()))
-    return response
+    return too_many_requests(request, "reports/rate_limited.html", {"answers_kept": answers_kept, "reason": reason})
 
 
 def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
@@ -77,10 +76,10 @@ def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
 
 def _photo_uploads_allowed(request, count: int) -> bool:
     """Count uploaded draft photos per client: nobody may fill the disk by starting draft after draft."""
-    key = abuse.client_key(request, "report-draft-photos")
+    key = client_key(request, "report-draft-photos")
     allowed = True
     for _photo in range(count):
-        allowed = abuse.increment(key, abuse.HOUR) <= settings.REPORT_DRAFT_PHOTOS_PER_HOUR and allowed
+        allowed = counters.increment(key, counters.HOUR) <= settings.REPORT_DRAFT_PHOTOS_PER_HOUR and allowed
     return allowed
 
 
@@ -94,7 +93,7 @@ def start(request):
     if request.method == "POST":
         form = _report_form(request, draft, data=request.POST, files=request.FILES)
         valid = form.is_valid()
-        reason = "reports" if abuse.at_limit(request, "report", _report_limit()) else None
+        reason = "reports" if counters.at_limit(request, "report", _report_limit()) else None
         photos = (form.cleaned_data.get("photos") or []) if "photos" not in form.errors else []
         if reason is None and photos and not form.is_spam() and not _photo_uploads_allowed(request, len(photos)):
             reason = "photos"
@@ -185,7 +184,7 @@ def review(request):
     if existing is not None:
         return _after_submit(request, draft, existing, None)
     # Counted (atomically) before sending: parallel requests cannot all slip under the limit.
-    if abuse.over_limit(request, "report", _report_limit()):
+    if counters.over_limit(request, "report", _report_limit()):
         return _rate_limited_response(request, answers_kept=True)
     try:
         photos = drafts.photo_files(draft)
@@ -263,7 +262,7 @@ def _authorised_report(request):
 def status(request):
     """Enter the reference code and PIN (POST only: nothing personal in a URL)."""
     form = LookupForm(request.POST or None)
-    if request.method == "POST" and abuse.over_limit(request, "report-lookup", settings.REPORT_LOOKUPS_PER_HOUR):
+    if request.method == "POST" and counters.over_limit(request, "report-lookup", settings.REPORT_LOOKUPS_PER_HOUR):
         form.is_valid()
         form.add_error(
             None,
@@ -272,9 +271,7 @@ def status(request):
                 "again in an hour."
             ),
         )
-        response = render(request, "reports/lookup.html", {"form": form}, status=429)
-        response["Retry-After"] = str(int(abuse.HOUR.total_seconds()))
-        return response
+        return too_many_requests(request, "reports/lookup.html", {"form": form})
     if request.method == "POST" and form.is_valid():
         try:
             report = lookup_report(form.cleaned_data["reference"], form.cleaned_data["pin"])

@@ -90,6 +90,7 @@ class VisitRequestAdmin(admin.ModelAdmin):
     form = VisitRequestAdminForm
     list_display = [
         "institution_name",
+        "reference",
         "institution_level",
         "kecamatan",
         "preferred_date",
@@ -100,24 +101,24 @@ class VisitRequestAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status", "institution_level", "kecamatan", "preferred_date"]
     list_select_related = ["institution"]
-    search_fields = ["institution_name", "contact_name", "contact_phone", "contact_email", "audience"]
+    search_fields = ["reference", "institution_name", "contact_name", "contact_phone", "contact_email", "audience"]
     date_hierarchy = "preferred_date"
     autocomplete_fields = ["institution"]
-    readonly_fields = ["created_at", "updated_at", "institution_link"]
+    readonly_fields = ["reference", "language", "created_at", "updated_at", "institution_link"]
     actions = [
         _mark(VisitRequestStatus.SCHEDULED, _("Mark as scheduled")),
         _mark(VisitRequestStatus.DONE, _("Mark as done")),
         _mark(VisitRequestStatus.DECLINED, _("Mark as declined")),
     ]
     fieldsets = [
-        (_("Triage"), {"fields": ["status", "institution", "institution_link", "internal_note"]}),
+        (_("Triage"), {"fields": ["reference", "status", "institution", "institution_link", "internal_note"]}),
         (_("School or campus"), {"fields": ["institution_name", "institution_level", "kecamatan", "address"]}),
         (_("Contact"), {"fields": ["contact_name", "contact_role", "contact_phone", "contact_email"]}),
         (
             _("The visit"),
             {"fields": ["preferred_date", "alternative_date", "audience", "audience_size", "topics", "message"]},
         ),
-        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+        (_("Record"), {"fields": ["language", "created_at", "updated_at"]}),
     ]
 
     @admin.display(description=_("linked institution"))

@@ -4,8 +4,9 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from outreach.abuse import HONEYPOT_FIELD, STARTED_FIELD, AbuseDefenceMixin
+from outreach.abuse.forms import HONEYPOT_FIELD, STARTED_FIELD, AbuseDefenceMixin
 from outreach.topics import Topic
 
 from .models import VisitRequest
@@ -14,7 +15,7 @@ from .models import VisitRequest
 class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
     """The public form a school or campus uses to ask for a visit. Works without JavaScript.
 
-    The honeypot and the minimum fill time come from ``AbuseDefenceMixin`` (outreach/abuse.py).
+    The honeypot and the minimum fill time come from ``AbuseDefenceMixin`` (outreach.abuse).
     """
 
     topics = forms.MultipleChoiceField(
@@ -50,7 +51,7 @@ class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
         help_texts = {
             "contact_phone": _("A phone or WhatsApp number, or an email address below: we need at least one."),
@@ -107,3 +108,19 @@ class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
     def request_data(self) -> dict:
         """The cleaned fields that make up a visit request (honeypot left out)."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class VisitRequestLookupForm(forms.Form):
+    """The status page's question: the reference code and the email address given with the request."""
+
+    reference = forms.CharField(
+        label=pgettext_lazy("visit request", "Reference code"),
+        max_length=20,
+        help_text=_("For example KNJ-7K4M-Q2XH, as shown after sending and in the confirmation email"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The contact email you gave in the request"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from outreach.places import Kecamatan, Place
+from outreach.references import normalise_reference, unused_reference
 from outreach.topics import Topic
 
 
@@ -50,6 +53,20 @@ class VisitRequestStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+# What a teacher who checks their request reads about each status.
+STATUS_EXPLANATIONS = {
+    VisitRequestStatus.NEW: _("We have received your request. A supervisor reads it within a few working days."),
+    VisitRequestStatus.SCHEDULED: _(
+        "Your request was accepted and the visit is being scheduled. We contact you to agree on the date and the "
+        "topics."
+    ),
+    VisitRequestStatus.DONE: _("The visit took place. Thank you for welcoming us."),
+    VisitRequestStatus.DECLINED: _(
+        "We cannot make this visit. Contact the office if you would like to ask for another date."
+    ),
+}
+REFERENCE_PREFIX = "KNJ"
+
 # The workflow: new → scheduled or declined, scheduled → done or declined; done and declined are final.
 VISIT_REQUEST_TRANSITIONS = {
     VisitRequestStatus.NEW: {VisitRequestStatus.SCHEDULED, VisitRequestStatus.DECLINED},
@@ -63,10 +80,21 @@ class VisitRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=[VisitRequestStatus.NEW, VisitRequestStatus.SCHEDULED])
 
+    def for_status_page(self, reference: str, email: str) -> "VisitRequest | None":
+        """The request with this reference code and contact email (in any case), or None: the same None for a
+        wrong code and a wrong email, so the status page never tells which one was wrong."""
+        reference, email = normalise_reference(reference or "", REFERENCE_PREFIX), (email or "").strip()
+        if not reference or not email:
+            return None
+        return self.filter(reference=reference, contact_email__iexact=email).first()
+
 
 class VisitRequest(models.Model):
     """A school's or campus's request for a visit, sent through the public form and triaged by supervisors."""
 
+    reference = models.CharField(
+        pgettext_lazy("visit request", "reference"), max_length=13, unique=True, editable=False
+    )
     institution = models.ForeignKey(
         Institution,
         verbose_name=_("school or campus"),
@@ -96,6 +124,8 @@ class VisitRequest(models.Model):
         _("status"), max_length=20, choices=VisitRequestStatus.choices, default=VisitRequestStatus.NEW
     )
     internal_note = models.TextField(_("internal note"), blank=True)
+    # The language the request was made in: its emails to the contact person are written in it.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="id")
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -115,6 +145,15 @@ class VisitRequest(models.Model):
 
     def __str__(self):
         return f"{self.institution_name} ({self.preferred_date:%d-%m-%Y})"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = unused_reference(VisitRequest, REFERENCE_PREFIX)
+        super().save(*args, **kwargs)
+
+    @property
+    def status_explanation(self) -> str:
+        return STATUS_EXPLANATIONS[self.status]
 
     def can_transition(self, to: str) -> bool:
         return to in VISIT_REQUEST_TRANSITIONS.get(self.status, set())

@@ -2,6 +2,7 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from outreach.activities.models import Activity, Kind, PartnerAgency, Status
@@ -10,6 +11,7 @@ from tests.factories import (
     ActivityFactory,
     InstitutionFactory,
     OfficeProfileFactory,
+    ReadingCornerFactory,
     VillageFactory,
     activity_photo,
 )
@@ -111,6 +113,15 @@ def test_the_detail_shows_place_topics_attendance_partners_and_consented_photos(
 def test_drafts_are_not_found(client):
     draft = ActivityFactory(status=Status.DRAFT)
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_the_detail_links_a_village_and_a_reading_corner_to_their_pages():
+    village_visit = ActivityFactory(village=VillageFactory(slug="bakung"))
+    corner_visit = ActivityFactory(
+        kind=Kind.READING_CORNER, village=None, reading_corner=ReadingCornerFactory(slug="pojok-bakung")
+    )
+    assert village_visit.place_url == reverse("villages:detail", kwargs={"slug": "bakung"})
+    assert corner_visit.place_url == reverse("reading_corners:detail", kwargs={"slug": "pojok-bakung"})
 
 
 def test_the_detail_skips_the_place_link_when_the_place_has_no_page(client):

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from outreach.outbox.models import Email
 from outreach.schools.models import VisitRequest
 from tests.factories import InstitutionFactory, OfficeProfileFactory, ReadingCornerFactory
 
@@ -37,6 +38,7 @@ def test_a_teacher_requests_a_visit_without_javascript(javascript_off_page, tran
     assert not VisitRequest.objects.exists()
 
     page.get_by_label("Narahubung").fill("Wahyu Widodo")
+    page.locator("#id_contact_email").fill("bk@sman1srengat.sch.id")
     page.get_by_role("button", name="Kirim permintaan").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Terima kasih: permintaan Anda sudah terkirim")
@@ -44,6 +46,16 @@ def test_a_teacher_requests_a_visit_without_javascript(javascript_off_page, tran
     visit_request = VisitRequest.objects.get()
     assert visit_request.contact_name == "Wahyu Widodo"
     assert visit_request.topics == ["tppo"]
+    expect(page.locator("#visit-request-reference")).to_have_text(visit_request.reference)
+    assert Email.objects.filter(to="bk@sman1srengat.sch.id", sent_at__isnull=True).exists()
+
+    # Later the teacher checks the request with the code and the email address.
+    page.get_by_role("link", name="Periksa status permintaan").click()
+    page.get_by_label("Kode referensi").fill(visit_request.reference.lower())
+    page.get_by_label("Alamat email").fill("bk@sman1srengat.sch.id")
+    page.get_by_role("button", name="Tampilkan permintaan saya").click()
+    expect(page.locator("#visit-request-status")).to_contain_text("SMA Negeri 1 Srengat")
+    expect(page.locator("#visit-request-status")).to_contain_text("Baru")
 
 
 def test_a_resident_sees_the_reading_corners_on_the_map(page, live_server, transactional_db):

@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from outreach.reports.models import Category, EmailNotification, Report, ReportEvent, ReportPhoto, Status
+from outreach.outbox.models import Email
+from outreach.reports.models import Category, Report, ReportEvent, ReportPhoto, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_the_histories_follow_the_workflow_by_demo_staff(settings):
 def test_it_sends_no_email_and_uses_example_addresses(settings):
     seed(settings)
     assert mail.outbox == []
-    assert not EmailNotification.objects.exists()
+    assert not Email.objects.exists()
     emails = [email for email in Report.objects.values_list("reporter_email", flat=True) if email]
     assert emails and all(email.endswith(("@example.com", "@example.org")) for email in emails)
 

@@ -14,6 +14,14 @@ LETTERS = {"P": roles.OFFICER, "S": roles.SUPERVISOR, "E": roles.CONTENT_EDITOR}
 # Every permission of the portal's apps (and the one of Django's that a role holds), and who holds it:
 # P = Petugas, S = Supervisor, E = Editor konten, - = nobody. Any other permission: nobody.
 MATRIX = """
+abuse.view_abusecounter               -
+abuse.add_abusecounter                -
+abuse.change_abusecounter             -
+abuse.delete_abusecounter             -
+outbox.view_email                     -
+outbox.add_email                      -
+outbox.change_email                   -
+outbox.delete_email                   -
 activities.view_activity               P S E
 activities.add_activity                P S
 activities.change_activity             P S
@@ -29,10 +37,6 @@ activities.add_partneragency             S
 activities.change_partneragency          S
 activities.delete_partneragency          S
 auth.view_user                           S
-office.view_abusecounter               -
-office.add_abusecounter                -
-office.change_abusecounter             -
-office.delete_abusecounter             -
 office.view_officeprofile              P S E
 office.add_officeprofile               -
 office.change_officeprofile              S E
@@ -51,10 +55,6 @@ reports.view_identityaccess              S
 reports.add_identityaccess             -
 reports.change_identityaccess          -
 reports.delete_identityaccess          -
-reports.view_emailnotification         -
-reports.add_emailnotification          -
-reports.change_emailnotification       -
-reports.delete_emailnotification       -
 reports.view_pintoshow                 -
 reports.add_pintoshow                  -
 reports.change_pintoshow               -

@@ -23,6 +23,7 @@ def test_log_ins_to_an_account_pause_after_repeated_failures(client):
         assert log_in(client, "agus", "wrong").status_code == 200
     response = log_in(client, "Agus", "password")  # even the right password, in any case
     assert response.status_code == 429
+    assert response["Retry-After"] == "900"
     assert "Terlalu banyak percobaan masuk yang gagal" in response.text
     assert "_auth_user_id" not in client.session
 

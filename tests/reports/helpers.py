@@ -1,10 +1,12 @@
-"""Test data for report tests: images made with Pillow and form answers."""
+"""Test data for report tests: images made with Pillow, form answers, and the public form through the client."""
 
 import io
 import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+
+from outreach.abuse.forms import started_value
 
 
 def jpeg_bytes(size=(64, 48), color=(200, 30, 30), exif=None) -> bytes:
@@ -71,3 +73,49 @@ def new_token():
 def private_files(settings) -> list[str]:
     root = settings.PRIVATE_MEDIA_ROOT
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+# --- the public form through the test client --------------------------------------------------------
+
+
+def form_data(**overrides):
+    data = {
+        "category": "overstay",
+        "description": "A foreign man has stayed at the guest house near the market since last year.",
+        "kecamatan": "sananwetan",
+        "village": "Bendogerit",
+        "location_details": "",
+        "occurred_on": "",
+        "occurred_approximately": "since last year",
+        "involved_name": "",
+        "involved_nationality": "",
+        "involved_description": "",
+        "identity": "anonymous",
+        "reporter_name": "",
+        "reporter_phone": "",
+        "reporter_email": "",
+        "extra_remarks": "",
+        "started": started_value(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def with_contact(**overrides):
+    contact = {
+        "identity": "contact",
+        "reporter_name": "Siti Rahayu",
+        "reporter_phone": "0812 3456 7890",
+        "reporter_email": "siti.rahayu@example.com",
+        "consent": "on",
+    }
+    return form_data(**{**contact, **overrides})
+
+
+def send(client, **overrides):
+    """Fill in the form, go to the review step and send. Returns the confirmation response."""
+    response = client.post("/lapor/", form_data(**overrides))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
+    assert response.status_code == 302
+    return client.get(response.url)

@@ -7,7 +7,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from outreach import abuse
+from outreach.abuse.forms import started_value
 from outreach.reports import drafts
 
 from .helpers import private_files, upload
@@ -20,7 +20,7 @@ def form(**overrides):
         "category": "other",
         "description": "Something happened near the market that the office should know about.",
         "identity": "anonymous",
-        "started": abuse.started_value(),
+        "started": started_value(),
         **overrides,
     }
 

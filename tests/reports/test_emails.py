@@ -6,17 +6,42 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from outreach.reports.models import EmailNotification, Status
+from outreach.outbox.models import Email
+from outreach.reports.models import Report, Status
 from outreach.reports.notifications import notify_reporter_of_update
 from outreach.reports.services import submit_report
 from tests.factories import ReportFactory, officer
 
-from .helpers import answers, new_token
+from .helpers import answers, new_token, send
 
 pytestmark = pytest.mark.django_db
 
-UNREACHABLE = {"default": {"BACKEND": "tests.reports.backends.UnreachableBackend"}}
-LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+def test_sending_a_report_queues_the_duty_officers_email_and_sends_nothing_in_the_request(client):
+    send(client)
+    assert Report.objects.count() == 1
+    assert mail.outbox == []
+    email = Email.objects.get()
+    assert email.sent_at is None and email.to == "piket@example.go.id"
+    assert Report.objects.get().reference in email.subject
+    assert email.about == Report.objects.get()
+
+    out = StringIO()
+    call_command("send_pending_emails", stdout=out)
+    assert out.getvalue() == "Outbox: 1 sent, 0 still failing.\n"
+    assert [message.to for message in mail.outbox] == [["piket@example.go.id"]]
+
+
+def test_a_report_is_stored_with_its_email_queued_while_the_mail_server_is_down(settings):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
+        }
+    }
+    report, _pin = submit_report(answers(), [], submission_token=new_token(), language="id")
+    assert Report.objects.filter(pk=report.pk).exists()
+    assert Email.objects.about(report).count() == 1
 
 
 def test_the_reporter_gets_the_public_message_by_email_when_they_gave_one(django_capture_on_commit_callbacks):
@@ -39,38 +64,10 @@ def test_an_anonymous_reporter_gets_no_email():
     report = ReportFactory()
     event = report.transition(Status.VERIFIED, by=officer(), public_message="Kami sedang memeriksa.")
     assert notify_reporter_of_update(event) is None
-    assert not EmailNotification.objects.exists()
+    assert not Email.objects.exists()
 
 
 def test_a_reporter_with_only_a_phone_gets_no_email():
     report = ReportFactory(identity="contact", reporter_phone="081234567890", consent_given_at="2026-11-01T10:00Z")
     event = report.transition(Status.VERIFIED, by=officer(), public_message="Kami sedang memeriksa.")
     assert notify_reporter_of_update(event) is None
-
-
-def test_a_failed_email_is_kept_and_the_command_sends_it_later(settings, django_capture_on_commit_callbacks):
-    settings.MAILERS = UNREACHABLE
-    with django_capture_on_commit_callbacks(execute=True):
-        report, _pin = submit_report(answers(), [], submission_token=new_token(), language="id")
-    call_command("send_pending_emails", stdout=StringIO())
-    email = EmailNotification.objects.get()
-    assert email.sent_at is None and email.attempts == 1 and email.claimed_at is None
-    assert "Connection refused" in email.last_error
-    assert report.pk  # the report is stored although the email failed
-
-    settings.MAILERS = LOCMEM
-    out = StringIO()
-    call_command("send_pending_emails", stdout=out)
-    email.refresh_from_db()
-    assert email.sent_at is not None and email.attempts == 2
-    assert len(mail.outbox) == 1
-    assert out.getvalue() == "Outbox: 1 sent, 0 still failing.\n"
-
-
-def test_the_command_reports_emails_that_still_fail(settings):
-    settings.MAILERS = UNREACHABLE
-    submit_report(answers(), [], submission_token=new_token(), language="id")
-    out = StringIO()
-    call_command("send_pending_emails", stdout=out)
-    assert out.getvalue() == "Outbox: 0 sent, 1 still failing.\n"
-    assert EmailNotification.objects.get().sent_at is None

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.test import Client
 
-from outreach import abuse
+from outreach.abuse.forms import started_value
 from outreach.reports.models import Report
 from portal import settings as project_settings
 from tests.factories import ReportFactory
@@ -24,7 +24,7 @@ def contact_form():
         "description": "Young women from the village are promised jobs abroad and gathered at a house.",
         "identity": "contact",
         "consent": "on",
-        "started": abuse.started_value(),
+        "started": started_value(),
         **IDENTITY,
     }
 

@@ -5,56 +5,13 @@ from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
 
-from outreach import abuse
+from outreach.abuse.forms import started_value
 from outreach.reports.models import CATEGORY_GUIDANCE, Category, Report
 from tests.factories import OfficeProfileFactory
 
-from .helpers import bomb_png, jpeg_bytes, private_files, upload
+from .helpers import bomb_png, form_data, jpeg_bytes, private_files, send, upload, with_contact
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(**overrides):
-    data = {
-        "category": "overstay",
-        "description": "A foreign man has stayed at the guest house near the market since last year.",
-        "kecamatan": "sananwetan",
-        "village": "Bendogerit",
-        "location_details": "",
-        "occurred_on": "",
-        "occurred_approximately": "since last year",
-        "involved_name": "",
-        "involved_nationality": "",
-        "involved_description": "",
-        "identity": "anonymous",
-        "reporter_name": "",
-        "reporter_phone": "",
-        "reporter_email": "",
-        "extra_remarks": "",
-        "started": abuse.started_value(),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def with_contact(**overrides):
-    contact = {
-        "identity": "contact",
-        "reporter_name": "Siti Rahayu",
-        "reporter_phone": "0812 3456 7890",
-        "reporter_email": "siti.rahayu@example.com",
-        "consent": "on",
-    }
-    return form_data(**{**contact, **overrides})
-
-
-def send(client, **overrides):
-    """Fill in the form, go to the review step and send. Returns the confirmation response."""
-    response = client.post("/lapor/", form_data(**overrides))
-    assert response.status_code == 302, response.content.decode()[:3000]
-    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
-    assert response.status_code == 302
-    return client.get(response.url)
 
 
 def test_it_shows_the_form_with_guidance_for_every_category(client):
@@ -142,7 +99,7 @@ def test_the_confirmation_is_not_cached(client):
 
 
 def test_an_anonymous_report_keeps_no_contact_details_even_if_typed(client):
-    send(client, **{**with_contact(), "identity": "anonymous", "started": abuse.started_value()})
+    send(client, **{**with_contact(), "identity": "anonymous", "started": started_value()})
     report = Report.objects.get()
     assert (report.reporter_name, report.reporter_phone, report.reporter_email) == ("", "", "")
 
@@ -245,7 +202,7 @@ def test_the_honeypot_rejects_the_form(client):
 
 
 def test_a_too_fast_form_is_rejected(client, settings):
-    settings.REPORT_MIN_FILL_SECONDS = 3
+    settings.FORM_MIN_FILL_SECONDS = 3
     response = client.post("/lapor/", form_data())
     assert response.status_code == 200
     assert "cepat" in response.text
@@ -255,8 +212,8 @@ def test_a_too_fast_form_is_rejected(client, settings):
 def test_a_form_filled_at_human_speed_passes(client, settings):
     import time
 
-    settings.REPORT_MIN_FILL_SECONDS = 3
-    response = client.post("/lapor/", form_data(started=abuse.started_value(time.time() - 10)))
+    settings.FORM_MIN_FILL_SECONDS = 3
+    response = client.post("/lapor/", form_data(started=started_value(time.time() - 10)))
     assert response.status_code == 302
 
 

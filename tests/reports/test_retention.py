@@ -5,8 +5,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from outreach.reports.models import EmailNotification, Identity, Report, ReportPhoto, Status
-from tests.factories import ReportFactory, ReportPhotoFactory
+from outreach.outbox.models import Email
+from outreach.reports.models import Identity, Report, ReportPhoto, Status
+from tests.factories import EmailFactory, ReportFactory, ReportPhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +63,19 @@ def test_rejected_reports_are_purged_too():
     assert report.identity_erased_at is not None
 
 
-def test_emails_to_the_reporter_are_forgotten():
+def test_emails_to_the_reporter_about_the_purged_report_are_forgotten():
     report = closed_report(400)
-    EmailNotification.objects.create(report=report, to=report.reporter_email, subject="Pembaruan", body_text="...")
-    EmailNotification.objects.create(report=report, to="petugas@example.go.id", subject="Laporan baru", body_text="")
+    EmailFactory(about=report, to=report.reporter_email, subject="Pembaruan")
+    EmailFactory(about=report, to="petugas@example.go.id", subject="Laporan baru")
     purge()
-    assert list(EmailNotification.objects.values_list("to", flat=True)) == ["petugas@example.go.id"]
+    assert list(Email.objects.values_list("to", flat=True)) == ["petugas@example.go.id"]
+
+
+def test_emails_to_the_same_address_about_a_report_still_kept_are_not_forgotten():
+    purged, kept = closed_report(400), closed_report(30)
+    EmailFactory(about=kept, to=purged.reporter_email, subject="Pembaruan")
+    purge()
+    assert Email.objects.about(kept).count() == 1
 
 
 def test_recently_closed_reports_are_left_alone():

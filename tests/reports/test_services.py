@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection
 from PIL import Image
 
-from outreach.reports.models import Category, EmailNotification, Priority, Report, ReportEvent, ReportPhoto, Status
+from outreach.outbox.models import Email
+from outreach.reports.models import Category, Priority, Report, ReportEvent, ReportPhoto, Status
 from outreach.reports.services import MAX_FOLLOW_UP_PHOTOS, add_reporter_information, submit_report
 from tests.factories import ReportFactory, officer
 
@@ -104,7 +105,7 @@ def test_a_database_error_after_the_photos_leaves_no_row_and_no_file(settings):
         submit(photos=[upload(), upload()])
     assert Report.objects.count() == 0
     assert ReportPhoto.objects.count() == 0
-    assert EmailNotification.objects.count() == 0
+    assert Email.objects.count() == 0
     assert private_files(settings) == []
 
 
@@ -137,7 +138,7 @@ def test_it_announces_a_new_report_without_identity_or_description(django_captur
         report, _pin = submit(contact_answers(description="The secret description of what happened here."))
     assert mail.outbox == []
     call_command("send_pending_emails", stdout=StringIO())
-    email = EmailNotification.objects.get()
+    email = Email.objects.get()
     assert email.to == "piket@example.go.id"
     assert email.sent_at is not None
     sent = mail.outbox[0]
@@ -149,7 +150,7 @@ def test_it_announces_a_new_report_without_identity_or_description(django_captur
 
 def test_the_announcement_of_urgent_reports_is_marked():
     submit(answers(category=Category.TRAFFICKING))
-    assert EmailNotification.objects.get().subject.startswith("[")
+    assert Email.objects.get().subject.startswith("[")
 
 
 def test_the_reporter_can_add_information_with_a_photo():

@@ -9,14 +9,13 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from outreach import abuse
-from outreach.office.models import AbuseCounter
+from outreach.abuse import counters
+from outreach.abuse.models import AbuseCounter
 from outreach.reports import one_time_pin
 from outreach.reports.models import PinToShow, Report
 from outreach.reports.views import FLOW_SESSION_SECONDS
 
-from .helpers import private_files, upload
-from .test_report_form import form_data, with_contact
+from .helpers import form_data, private_files, upload, with_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -122,8 +121,8 @@ def test_the_daily_purge_deletes_expired_sessions_and_abuse_counters(client):
     client.post("/lapor/", with_contact())
     key = client.session.session_key
     Session.objects.filter(session_key=key).update(expire_date=timezone.now() - datetime.timedelta(minutes=1))
-    abuse.increment("old", datetime.timedelta(hours=1))
-    abuse.increment("current", datetime.timedelta(hours=1))
+    counters.increment("old", datetime.timedelta(hours=1))
+    counters.increment("current", datetime.timedelta(hours=1))
     AbuseCounter.objects.filter(key="old").update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
     out = StringIO()
     call_command("purge_reporter_data", stdout=out)

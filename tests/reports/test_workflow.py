@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
+from outreach.outbox.models import Email
 from outreach.reports import triage
 from outreach.reports.models import TRANSITIONS, PartnerAgency, Priority, ReportEvent, Status
 from tests.factories import ReportFactory, officer
@@ -77,7 +78,7 @@ def test_a_public_message_to_an_anonymous_reporter_is_kept_but_not_emailed():
     report = ReportFactory()
     event = triage.change_status(report, Status.VERIFIED, by=officer(), public_message="  Laporan Anda kami periksa. ")
     assert event.public_message == "Laporan Anda kami periksa."
-    assert not report.emails.exists()
+    assert not Email.objects.about(report).exists()
 
 
 def test_assignment_is_recorded_in_the_history():

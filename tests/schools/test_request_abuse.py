@@ -1,14 +1,14 @@
-"""The school visit request uses the shared defences of outreach/abuse.py."""
+"""The school visit request uses the shared defences of outreach.abuse."""
 
 import time
 
 import pytest
 from django.test import Client
 
-from outreach import abuse
+from outreach.abuse.forms import started_value
 from outreach.schools.models import VisitRequest
 
-from .test_request_form import URL, form_data
+from .helpers import URL, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_a_form_with_mistakes_is_not_counted(settings):
 
 def test_a_too_fast_form_is_refused_with_the_other_errors_shown(client, settings):
     settings.FORM_MIN_FILL_SECONDS = 3
-    response = client.post(URL, form_data(contact_name="", started=abuse.started_value()))
+    response = client.post(URL, form_data(contact_name="", started=started_value()))
     assert response.status_code == 200
     form = response.context["form"]
     assert form.has_error("__all__", "too_fast") and form.has_error("contact_name")
@@ -53,7 +53,7 @@ def test_a_too_fast_form_is_refused_with_the_other_errors_shown(client, settings
 
 def test_a_form_filled_at_human_speed_is_accepted(client, settings):
     settings.FORM_MIN_FILL_SECONDS = 3
-    response = client.post(URL, form_data(started=abuse.started_value(time.time() - 30)))
+    response = client.post(URL, form_data(started=started_value(time.time() - 30)))
     assert response.status_code == 302
 
 

@@ -1,44 +1,23 @@
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from outreach import abuse
+from outreach.outbox.models import Email
 from outreach.schools.models import VisitRequest
-from tests.factories import supervisor
+from tests.factories import VisitRequestFactory, supervisor
+
+from .helpers import URL, form_data
 
 pytestmark = pytest.mark.django_db
 
-URL = "/program/sekolah/minta-kunjungan/"
 
-
-def form_data(**overrides):
-    today = timezone.localdate()
-    data = {
-        "institution_name": "SMA Negeri 1 Srengat",
-        "institution_level": "sma",
-        "kecamatan": "srengat",
-        "address": "Jl. Raya Srengat",
-        "contact_name": "Wahyu Widodo",
-        "contact_role": "Guru BK",
-        "contact_phone": "0812 5555 6666",
-        "contact_email": "",
-        "preferred_date": (today + timedelta(days=20)).isoformat(),
-        "alternative_date": (today + timedelta(days=27)).isoformat(),
-        "audience": "Siswa kelas XII",
-        "audience_size": "180",
-        "topics": ["tppo", "safe_migration"],
-        "message": "",
-        "extra_remarks": "",
-        "started": abuse.started_value(),
-    }
-    return data | overrides
-
-
-def test_a_valid_request_is_stored_and_leads_to_the_confirmation(client):
+def test_a_valid_request_is_stored_and_the_confirmation_shows_its_reference(client):
     response = client.post(URL, form_data())
     assert response.status_code == 302
     assert response["Location"] == "/program/sekolah/minta-kunjungan/terkirim/"
@@ -46,9 +25,37 @@ def test_a_valid_request_is_stored_and_leads_to_the_confirmation(client):
     assert visit_request.institution_name == "SMA Negeri 1 Srengat"
     assert visit_request.topics == ["tppo", "safe_migration"]
     assert visit_request.status == "new"
+    assert re.fullmatch(r"KNJ-[2-9A-Z]{4}-[2-9A-Z]{4}", visit_request.reference)
     confirmation = client.get(response["Location"])
     assert "Terima kasih: permintaan Anda sudah terkirim" in confirmation.text
     assert "Langkah selanjutnya" in confirmation.text
+    assert f'id="visit-request-reference">{visit_request.reference}<' in confirmation.text
+
+
+def test_a_teacher_who_gave_an_email_is_told_the_code_was_emailed_and_pointed_to_the_status_page(client):
+    client.post(URL, form_data(contact_email="bk@sman1srengat.sch.id"))
+    html = client.get(URL + "terkirim/").text
+    assert "Kami juga mengirimkannya ke alamat email Anda" in html
+    assert 'href="/program/sekolah/minta-kunjungan/cek/"' in html
+
+
+def test_a_teacher_without_an_email_is_told_to_mention_the_code_to_the_office(client):
+    client.post(URL, form_data(contact_email=""))
+    html = client.get(URL + "terkirim/").text
+    assert "Anda tidak memberikan alamat email" in html
+    assert 'href="/program/sekolah/minta-kunjungan/cek/"' not in html
+
+
+def test_the_confirmation_shows_no_reference_to_a_browser_that_sent_nothing(client):
+    VisitRequestFactory()
+    html = client.get(URL + "terkirim/").text
+    assert "Langkah selanjutnya" in html
+    assert "visit-request-reference" not in html
+
+
+def test_the_confirmation_is_not_cached(client):
+    client.post(URL, form_data())
+    assert "no-cache" in client.get(URL + "terkirim/")["Cache-Control"]
 
 
 def test_an_email_alone_is_enough_to_be_reached(client):
@@ -57,12 +64,23 @@ def test_an_email_alone_is_enough_to_be_reached(client):
     assert VisitRequest.objects.get().contact_email == "bk@sman1srengat.sch.id"
 
 
-def test_the_supervisors_get_an_email(client):
+def test_sending_queues_the_supervisors_email_and_sends_nothing_in_the_request(client):
     supervisor(email="rina@example.go.id")
     client.post(URL, form_data())
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["rina@example.go.id"]
-    assert "SMA Negeri 1 Srengat" in mail.outbox[0].subject
+    assert mail.outbox == []
+    email = Email.objects.get()
+    assert email.to == "rina@example.go.id" and email.sent_at is None
+    assert "SMA Negeri 1 Srengat" in email.subject
+    call_command("send_pending_emails", stdout=StringIO())
+    assert [message.to for message in mail.outbox] == [["rina@example.go.id"]]
+
+
+def test_the_address_field_autocompletes_as_one_address_line(client):
+    html = client.get(URL).text
+    assert re.search(
+        r'name="address"[^>]*autocomplete="address-line1"|autocomplete="address-line1"[^>]*name="address"', html
+    )
+    assert "street-address" not in html
 
 
 def test_a_missing_field_gives_a_clear_error_in_indonesian(client):
@@ -118,7 +136,7 @@ def test_a_filled_honeypot_looks_sent_but_keeps_nothing(client):
     assert response.status_code == 302
     assert response["Location"] == "/program/sekolah/minta-kunjungan/terkirim/"
     assert not VisitRequest.objects.exists()
-    assert mail.outbox == []
+    assert not Email.objects.exists()
 
 
 def test_the_honeypot_is_hidden_from_people_and_screen_readers(client):

@@ -3,7 +3,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from outreach import abuse
+from outreach.abuse import counters as abuse_counters
 from outreach.reports import one_time_pin
 from outreach.reports.drafts import sweep_abandoned
 from outreach.reports.retention import purge_closed_reports
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         if not dry_run:
             drafts = sweep_abandoned()
             import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
-            counters = abuse.purge_expired()
+            counters = abuse_counters.purge_expired()
             one_time_pin.purge_expired()  # PINs never shown (the reporter left before the confirmation page)
         verb = "Would purge" if dry_run else "Purged"
         self.stdout.write(

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from outreach.reports.notifications import send_pending
+from outreach.outbox.services import send_pending
 
 
 class Command(BaseCommand):
-    help = "Retry emails in the outbox that could not be sent."
+    help = "Send the emails waiting in the outbox (run every minute); failed ones are retried on the next run."
 
     def handle(self, *args, **options):
         sent, failed = send_pending()

@@ -1,0 +1,69 @@
+"""Counters of events per key in a time window (rate limits, wrong codes, pauses), in the ``AbuseCounter`` table.
+
+Shared by every server process, updated atomically, never evicted like cache entries.
+"""
+
+import datetime
+
+from django.db import connection
+from django.utils import timezone
+
+from .clients import client_key
+from .models import AbuseCounter
+
+HOUR = datetime.timedelta(hours=1)
+
+
+def _table() -> str:
+    return connection.ops.quote_name(AbuseCounter._meta.db_table)
+
+
+def increment(key: str, period: datetime.timedelta) -> int:
+    """Count one more event for ``key`` in a window of ``period`` from its first event; returns the new count.
+
+    One statement (INSERT … ON CONFLICT DO UPDATE): parallel requests each get their own number.
+    """
+    now = timezone.now()
+    table = _table()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} AS c (key, count, expires_at) VALUES (%s, 1, %s)
+            ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN c.expires_at <= %s THEN 1 ELSE c.count + 1 END,
+                expires_at = CASE WHEN c.expires_at <= %s THEN EXCLUDED.expires_at ELSE c.expires_at END
+            RETURNING count
+            """,
+            [key, now + period, now, now],
+        )
+        return cursor.fetchone()[0]
+
+
+def current(key: str) -> int:
+    """The count of ``key`` in its current window (0 once the window has passed)."""
+    counter = AbuseCounter.objects.filter(key=key, expires_at__gt=timezone.now()).values_list("count", flat=True)
+    return counter.first() or 0
+
+
+def hold(key: str, period: datetime.timedelta):
+    """Mark ``key`` as set for ``period`` from now (a pause): ``current(key)`` is 1 until then."""
+    AbuseCounter.objects.update_or_create(key=key, defaults={"count": 1, "expires_at": timezone.now() + period})
+
+
+def clear(key: str):
+    AbuseCounter.objects.filter(key=key).delete()
+
+
+def purge_expired(now: datetime.datetime | None = None) -> int:
+    deleted, _by_model = AbuseCounter.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted
+
+
+def over_limit(request, scope: str, limit: int, period: datetime.timedelta = HOUR) -> bool:
+    """Count one event of this client in ``scope``; True once it is beyond ``limit`` in ``period``."""
+    return increment(client_key(request, scope), period) > limit
+
+
+def at_limit(request, scope: str, limit: int) -> bool:
+    """Has this client already used up ``limit`` in ``scope``? (Counts nothing.)"""
+    return current(client_key(request, scope)) >= limit
