@@ -70,7 +70,6 @@ def validate_phone(value: str):
 class ReportForm(AbuseDefenceMixin, forms.Form):
     """The public report form, with the honeypot and the minimum fill time of ``AbuseDefenceMixin``."""
 
-    min_fill_setting = "REPORT_MIN_FILL_SECONDS"
     honeypot_message = _("Your report could not be accepted. Please try again, or contact the office directly.")
 
     category = forms.ChoiceField(

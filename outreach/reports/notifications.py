@@ -78,9 +78,8 @@ def send_pending(max_attempts: int = MAX_ATTEMPTS) -> tuple[int, int]:
 
 def duty_officer_emails() -> list[str]:
     """Where new reports are announced: REPORT_NOTIFY_EMAILS, else the supervisors with an email."""
-    configured = getattr(settings, "REPORT_NOTIFY_EMAILS", [])
-    if configured:
-        return list(configured)
+    if settings.REPORT_NOTIFY_EMAILS:
+        return list(settings.REPORT_NOTIFY_EMAILS)
     return roles.member_emails(roles.SUPERVISOR)
 
 

@@ -1,10 +1,16 @@
-"""Test data for report tests: images made with Pillow and form answers."""
+"""Shared helpers of the report tests: images made with Pillow, form answers, the public form flow, and real
+parts that fail (a storage whose disk fills up, a mail server that is down)."""
 
 import io
 import uuid
 
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail.backends.base import BaseEmailBackend
 from PIL import Image
+
+from outreach import abuse
+from outreach.reports.models import ReportPhoto
 
 
 def jpeg_bytes(size=(64, 48), color=(200, 30, 30), exif=None) -> bytes:
@@ -71,3 +77,78 @@ def new_token():
 def private_files(settings) -> list[str]:
     root = settings.PRIVATE_MEDIA_ROOT
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+# --- the public form ------------------------------------------------------------------------------
+
+
+def form_data(**overrides):
+    data = {
+        "category": "overstay",
+        "description": "A foreign man has stayed at the guest house near the market since last year.",
+        "kecamatan": "sananwetan",
+        "village": "Bendogerit",
+        "location_details": "",
+        "occurred_on": "",
+        "occurred_approximately": "since last year",
+        "involved_name": "",
+        "involved_nationality": "",
+        "involved_description": "",
+        "identity": "anonymous",
+        "reporter_name": "",
+        "reporter_phone": "",
+        "reporter_email": "",
+        "extra_remarks": "",
+        "started": abuse.started_value(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def with_contact(**overrides):
+    contact = {
+        "identity": "contact",
+        "reporter_name": "Siti Rahayu",
+        "reporter_phone": "0812 3456 7890",
+        "reporter_email": "siti.rahayu@example.com",
+        "consent": "on",
+    }
+    return form_data(**{**contact, **overrides})
+
+
+def send(client, **overrides):
+    """Fill in the form, go to the review step and send. Returns the confirmation response."""
+    response = client.post("/lapor/", form_data(**overrides))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
+    assert response.status_code == 302
+    return client.get(response.url)
+
+
+# --- real parts that fail -------------------------------------------------------------------------
+
+
+class FailOnSecondSaveStorage(FileSystemStorage):
+    """A file system whose disk is full after the first file this storage saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saves = 0
+
+    def _save(self, name, content):
+        self.saves += 1
+        if self.saves > 1:
+            raise OSError(28, "No space left on device")
+        return super()._save(name, content)
+
+
+class UnreachableBackend(BaseEmailBackend):
+    """A real email backend that cannot deliver, like an SMTP server that is down."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+def follow_private_storage():
+    """After a test replaces the private storage: point ReportPhoto.image at the new one."""
+    ReportPhoto._meta.get_field("image").storage = storages["private"]

@@ -15,7 +15,7 @@ from .helpers import answers, new_token
 
 pytestmark = pytest.mark.django_db
 
-UNREACHABLE = {"default": {"BACKEND": "tests.reports.backends.UnreachableBackend"}}
+UNREACHABLE = {"default": {"BACKEND": "tests.reports.helpers.UnreachableBackend"}}
 LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from outreach.reports import notifications
 from outreach.reports.models import EmailNotification, Report
 
-from .test_report_form import send
+from .helpers import send
 
 
 def queue(number=1):

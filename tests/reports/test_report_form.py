@@ -1,5 +1,7 @@
 """The public form: /lapor/ → check your answers → send → confirmation."""
 
+import time
+
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -9,52 +11,9 @@ from outreach import abuse
 from outreach.reports.models import CATEGORY_GUIDANCE, Category, Report
 from tests.factories import OfficeProfileFactory
 
-from .helpers import bomb_png, jpeg_bytes, private_files, upload
+from .helpers import bomb_png, form_data, jpeg_bytes, private_files, send, upload, with_contact
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(**overrides):
-    data = {
-        "category": "overstay",
-        "description": "A foreign man has stayed at the guest house near the market since last year.",
-        "kecamatan": "sananwetan",
-        "village": "Bendogerit",
-        "location_details": "",
-        "occurred_on": "",
-        "occurred_approximately": "since last year",
-        "involved_name": "",
-        "involved_nationality": "",
-        "involved_description": "",
-        "identity": "anonymous",
-        "reporter_name": "",
-        "reporter_phone": "",
-        "reporter_email": "",
-        "extra_remarks": "",
-        "started": abuse.started_value(),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def with_contact(**overrides):
-    contact = {
-        "identity": "contact",
-        "reporter_name": "Siti Rahayu",
-        "reporter_phone": "0812 3456 7890",
-        "reporter_email": "siti.rahayu@example.com",
-        "consent": "on",
-    }
-    return form_data(**{**contact, **overrides})
-
-
-def send(client, **overrides):
-    """Fill in the form, go to the review step and send. Returns the confirmation response."""
-    response = client.post("/lapor/", form_data(**overrides))
-    assert response.status_code == 302, response.content.decode()[:3000]
-    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
-    assert response.status_code == 302
-    return client.get(response.url)
 
 
 def test_it_shows_the_form_with_guidance_for_every_category(client):
@@ -245,7 +204,7 @@ def test_the_honeypot_rejects_the_form(client):
 
 
 def test_a_too_fast_form_is_rejected(client, settings):
-    settings.REPORT_MIN_FILL_SECONDS = 3
+    settings.FORM_MIN_FILL_SECONDS = 3
     response = client.post("/lapor/", form_data())
     assert response.status_code == 200
     assert "cepat" in response.text
@@ -253,10 +212,17 @@ def test_a_too_fast_form_is_rejected(client, settings):
 
 
 def test_a_form_filled_at_human_speed_passes(client, settings):
-    import time
-
-    settings.REPORT_MIN_FILL_SECONDS = 3
+    settings.FORM_MIN_FILL_SECONDS = 3
     response = client.post("/lapor/", form_data(started=abuse.started_value(time.time() - 10)))
+    assert response.status_code == 302
+
+
+def test_the_minimum_fill_time_is_the_projects_form_min_fill_seconds(client, settings):
+    settings.FORM_MIN_FILL_SECONDS = 60
+    response = client.post("/lapor/", form_data(started=abuse.started_value(time.time() - 30)))
+    assert response.status_code == 200
+    assert response.context["form"].has_error("__all__", "too_fast")
+    response = client.post("/lapor/", form_data(started=abuse.started_value(time.time() - 90)))
     assert response.status_code == 302
 
 

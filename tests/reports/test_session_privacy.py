@@ -15,8 +15,7 @@ from outreach.reports import one_time_pin
 from outreach.reports.models import PinToShow, Report
 from outreach.reports.views import FLOW_SESSION_SECONDS
 
-from .helpers import private_files, upload
-from .test_report_form import form_data, with_contact
+from .helpers import form_data, private_files, upload, with_contact
 
 pytestmark = pytest.mark.django_db
 

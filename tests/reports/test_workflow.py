@@ -5,7 +5,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.urls import NoReverseMatch, reverse
 
 from outreach.reports import triage
 from outreach.reports.models import TRANSITIONS, PartnerAgency, Priority, ReportEvent, Status
@@ -98,18 +97,7 @@ def test_a_priority_change_is_recorded_in_the_history():
     assert triage.set_priority(report, Priority.URGENT, by=officer()) is None
 
 
-@pytest.fixture
-def status_page_exists():
-    """The reporter's email links to the public status page, which the public side of the app provides."""
-    try:
-        reverse("reports:status")
-    except NoReverseMatch:
-        pytest.skip("reports:status is not there yet (public side of the reports app)")
-
-
-def test_a_public_message_is_emailed_to_a_reporter_who_gave_an_email(
-    status_page_exists, django_capture_on_commit_callbacks
-):
+def test_a_public_message_is_emailed_to_a_reporter_who_gave_an_email(django_capture_on_commit_callbacks):
     report = ReportFactory(with_contact=True)
     with django_capture_on_commit_callbacks(execute=True):
         triage.change_status(report, Status.VERIFIED, by=officer(), public_message="Laporan Anda kami periksa.")
@@ -119,7 +107,7 @@ def test_a_public_message_is_emailed_to_a_reporter_who_gave_an_email(
     assert "Laporan Anda kami periksa." in mail.outbox[0].body
 
 
-def test_no_email_goes_out_without_a_public_message(status_page_exists, django_capture_on_commit_callbacks):
+def test_no_email_goes_out_without_a_public_message(django_capture_on_commit_callbacks):
     report = ReportFactory(with_contact=True)
     with django_capture_on_commit_callbacks(execute=True):
         triage.change_status(report, Status.VERIFIED, by=officer(), internal_note="Hanya catatan.")
