@@ -9,6 +9,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,6 +21,7 @@ from django.views.decorators.debug import sensitive_variables
 from outreach import abuse
 from outreach.media import CleanImage, clean_image
 
+from . import one_time_pin
 from .models import (
     URGENT_CATEGORIES,
     Identity,
@@ -84,14 +86,23 @@ def _save_photos(report, photos, *, from_follow_up: bool, written: list):
         record.save()
 
 
+class SendingLimitReached(Exception):
+    """The sender already sent REPORT_RATE_LIMIT_PER_HOUR reports this hour: nothing was stored."""
+
+
 @sensitive_variables()
-def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, pin: str | None = None):
+def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, sender: str | None = None):
     """Store a report with its photos and first history entry, all or nothing. Returns ``(report, pin)``.
 
-    ``photos`` are uploads (or already cleaned images); each goes through ``clean_image``. The same
-    ``submission_token`` twice gives the first report back with ``pin=None``: the PIN is never shown
-    again. ``pin`` may be chosen by the caller beforehand (the review step does, so that a double-click
-    answered by the second request still shows the PIN from the reporter's own session).
+    ``photos`` are uploads (or already cleaned images); each goes through ``clean_image``. The PIN is
+    kept for the confirmation page (``one_time_pin``) in the same transaction as the report: whichever
+    request of a double-click finds the report finds its PIN too. The same ``submission_token`` again
+    (at once or later) gives the first report back with ``pin=None``.
+
+    ``sender`` is the abuse counter key of who sends it: the report counts against
+    REPORT_RATE_LIMIT_PER_HOUR once its row is in, inside the transaction, so that a duplicate of the same
+    token (which waits at the unique token for the first one and then gets it back) is never counted.
+    Over the limit, raises ``SendingLimitReached`` and stores nothing.
     """
     photos = list(photos)
     if len(photos) > MAX_PHOTOS:
@@ -102,7 +113,7 @@ def submit_report(cleaned_data: dict, photos, *, submission_token, language: str
     if existing is not None:
         return existing, None
     cleaned = [_clean(photo) for photo in photos]  # check every photo before anything is written
-    pin = pin or new_pin()
+    pin = new_pin()
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -119,7 +130,10 @@ def submit_report(cleaned_data: dict, photos, *, submission_token, language: str
                 report.consent_given_at = timezone.now() if cleaned_data.get("consent") else None
             report.priority = Priority.URGENT if report.category in URGENT_CATEGORIES else Priority.NORMAL
             report.set_pin(pin)
-            report.save()
+            report.save()  # a duplicate of this token waits here until this transaction ends
+            if sender and abuse.increment(sender, abuse.HOUR) > settings.REPORT_RATE_LIMIT_PER_HOUR:
+                raise SendingLimitReached  # rolls back the report and the count
+            one_time_pin.keep(str(submission_token), pin)
             _save_photos(report, cleaned, from_follow_up=False, written=written)
             report.events.create(kind=ReportEvent.Kind.SUBMITTED, to_status=Status.NEW)
             notify_new_report(report)

@@ -275,6 +275,27 @@ def test_sending_twice_creates_one_report_and_shows_its_confirmation(client):
     assert response.context["pin"] is None
 
 
+def test_a_double_click_whose_first_request_finished_first_still_shows_the_pin(client):
+    client.post("/lapor/", form_data())
+    token = client.session["report_draft"]["token"]
+    client.post("/lapor/periksa/", {"token": token})  # the first click: stored; the browser drops its answer
+    response = client.post("/lapor/periksa/", {"token": token}, follow=True)  # the answer the browser shows
+    assert Report.objects.count() == 1
+    pin = response.context["pin"]
+    assert pin and Report.objects.get().check_pin(pin)
+    assert client.get("/lapor/terkirim/").context["pin"] is None
+
+
+def test_a_report_over_the_limit_at_sending_is_not_stored_and_not_counted(client, settings):
+    settings.REPORT_RATE_LIMIT_PER_HOUR = 1
+    client.post("/lapor/", form_data())
+    send(Client())
+    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
+    assert response.status_code == 429
+    assert Report.objects.count() == 1
+    assert abuse.current(abuse.key_for("report", "127.0.0.1")) == 1
+
+
 def test_a_failed_save_tells_the_reporter_plainly_and_keeps_the_answers(client, settings):
     from django.db import connection
 
