@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from outreach.places import Kecamatan
+from outreach.workflow import locked
 
 # Unambiguous characters for codes read aloud or typed on a phone: no 0/O, 1/I/L.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -259,8 +260,8 @@ class Report(models.Model):
     def allowed_transitions(self) -> tuple[str, ...]:
         return TRANSITIONS[Status(self.status)]
 
-    def transition(self, to: str, *, by, internal_note: str = "", public_message: str = "", partner: str = ""):
-        """Move the report to status ``to``, recording who did it and why. Raises ValidationError."""
+    def check_transition(self, to: str, *, internal_note: str = "", partner: str = ""):
+        """Raise ValidationError when the report may not become ``to`` (with this note and partner) now."""
         if to not in self.allowed_transitions():
             raise ValidationError(
                 _("A report that is “%(current)s” cannot become “%(target)s”."),
@@ -271,20 +272,28 @@ class Report(models.Model):
             raise ValidationError(_("Give the reason for rejecting the report."), code="reason_required")
         if to == Status.FORWARDED and not partner:
             raise ValidationError(_("Choose the agency the report is forwarded to."), code="partner_required")
-        previous = self.status
-        self.status = to
-        if to in FINAL_STATUSES:
-            self.closed_at = timezone.now()
-        self.save(update_fields=["status", "closed_at", "updated_at"])
-        return self.events.create(
-            kind=ReportEvent.Kind.TRANSITION,
-            actor=by,
-            from_status=previous,
-            to_status=to,
-            partner=partner,
-            internal_note=internal_note,
-            public_message=public_message,
-        )
+
+    def transition(self, to: str, *, by, internal_note: str = "", public_message: str = "", partner: str = ""):
+        """Move the report to status ``to``, recording who did it and why. Raises ValidationError.
+
+        Checked against the status as stored, with the row locked (``outreach.workflow.locked``).
+        """
+        with locked(self, "status"):
+            self.check_transition(to, internal_note=internal_note, partner=partner)
+            previous = self.status
+            self.status = to
+            if to in FINAL_STATUSES:
+                self.closed_at = timezone.now()
+            self.save(update_fields=["status", "closed_at", "updated_at"])
+            return self.events.create(
+                kind=ReportEvent.Kind.TRANSITION,
+                actor=by,
+                from_status=previous,
+                to_status=to,
+                partner=partner,
+                internal_note=internal_note,
+                public_message=public_message,
+            )
 
 
 class ReportPhoto(models.Model):

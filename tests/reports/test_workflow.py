@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from outreach.reports import triage
-from outreach.reports.models import TRANSITIONS, PartnerAgency, Priority, ReportEvent, Status
+from outreach.reports.models import TRANSITIONS, PartnerAgency, Priority, Report, ReportEvent, Status
 from tests.factories import ReportFactory, officer
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,26 @@ def test_it_allows_exactly_the_workflow_transitions(current, target):
         report.refresh_from_db()
         assert report.status == current
         assert not report.events.exists()
+
+
+def test_a_stale_copy_cannot_make_a_forbidden_transition():
+    report = ReportFactory()
+    stale = Report.objects.get(pk=report.pk)
+    report.transition(Status.REJECTED, by=officer(), internal_note="Duplikat.")
+    with pytest.raises(ValidationError) as error:
+        stale.transition(Status.VERIFIED, by=officer())
+    assert error.value.code == "invalid_transition"
+    report.refresh_from_db()
+    assert report.status == Status.REJECTED
+    assert list(report.events.values_list("to_status", flat=True)) == [Status.REJECTED]
+
+
+def test_a_stale_copy_makes_a_transition_allowed_from_the_stored_status():
+    report = ReportFactory()
+    stale = Report.objects.get(pk=report.pk)
+    report.transition(Status.VERIFIED, by=officer())
+    event = stale.transition(Status.IN_PROGRESS, by=officer())
+    assert (event.from_status, event.to_status) == (Status.VERIFIED, Status.IN_PROGRESS)
 
 
 def test_the_workflow_goes_from_new_to_closed():
