@@ -187,10 +187,6 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
-    # Status lookup protection: repeated wrong PINs pause lookups of this reference.
-    failed_lookups = models.PositiveSmallIntegerField(default=0, editable=False)
-    lookups_paused_until = models.DateTimeField(null=True, blank=True, editable=False)
-
     # Retention: when the reporter's identity and the photos were removed.
     identity_erased_at = models.DateTimeField(_("identity erased"), null=True, blank=True, editable=False)
     photos_purged_at = models.DateTimeField(_("photos removed"), null=True, blank=True, editable=False)
@@ -313,6 +309,16 @@ class ReportPhoto(models.Model):
         return self.image.name
 
 
+class ReportEventQuerySet(models.QuerySet):
+    def visible_to_reporter(self):
+        """What of a report's history its reporter may see, on the status page and in an export of their data
+        alike: received, status changes, their own additions, and any other entry only for its message to
+        them. (Of these entries the reporter may see the kind, the status, the message to them and their own
+        text: never internal notes, officers, assignments or partners' details.)"""
+        shown = [ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
+        return self.filter(models.Q(kind__in=shown) | ~models.Q(public_message=""))
+
+
 class ReportEvent(models.Model):
     """One step in a report's history: submitted, a status change, an assignment, more information."""
 
@@ -337,6 +343,8 @@ class ReportEvent(models.Model):
     )
     reporter_text = models.TextField(_("information from the reporter"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    objects = ReportEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report history entry")

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -216,26 +215,15 @@ def lookup_report(reference: str, pin: str) -> Report | None:
     attempts = abuse.increment(failures_key, LOOKUP_PAUSE * 4)
     if attempts > LOOKUP_MAX_FAILURES:
         raise LookupPaused
-    now = timezone.now()
     report = Report.objects.filter(reference=normalised).first() if normalised.startswith("LPR-") else None
     if report is not None and report.check_pin(pin):
         abuse.clear(failures_key)
-        if report.failed_lookups or report.lookups_paused_until:
-            Report.objects.filter(pk=report.pk).update(failed_lookups=0, lookups_paused_until=None)
         return report
     if report is None:
         _check_dummy_pin(pin)
-    paused = attempts >= LOOKUP_MAX_FAILURES
-    if paused:
+    if attempts >= LOOKUP_MAX_FAILURES:
         abuse.hold(pause_key, LOOKUP_PAUSE)
         abuse.clear(failures_key)
-    if report is not None:
-        # Mirrored on the report so that the back office can see that someone is guessing.
-        Report.objects.filter(pk=report.pk).update(
-            failed_lookups=min(report.failed_lookups + 1, 32767),
-            lookups_paused_until=now + LOOKUP_PAUSE if paused else report.lookups_paused_until,
-        )
-    if paused:
         logger.warning("Status lookups of one reference paused after %s wrong PINs.", LOOKUP_MAX_FAILURES)
         raise LookupPaused
     return None
@@ -264,15 +252,10 @@ class TimelineEntry:
 
 
 def public_timeline(report: Report) -> list[TimelineEntry]:
-    """The history as the reporter may see it: received, status changes and other entries with the
-    officers' public messages, and their own additions. Never internal notes, officer names, assignments
-    or identity. The one place that decides what of a report's history is public."""
+    """The history as the reporter may see it (``ReportEvent.objects.visible_to_reporter``), in words for the
+    status page. Never internal notes, officer names, assignments or identity."""
     entries = []
-    shown_kinds = [ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
-    # Any other entry appears only for its public message (a note to the reporter without a status change).
-    events = report.events.filter(Q(kind__in=shown_kinds) | ~Q(public_message="")).only(
-        "kind", "to_status", "public_message", "created_at"
-    )
+    events = report.events.visible_to_reporter().only("kind", "to_status", "public_message", "created_at")
     for event in events:
         if event.kind == ReportEvent.Kind.SUBMITTED:
             entries.append(TimelineEntry(event.created_at, str(_("We received your report."))))
