@@ -80,12 +80,18 @@ class ReportAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "new_status" in self.fields:
+        if self.instance.is_open:
             allowed = [(status, Status(status).label) for status in self.instance.allowed_transitions()]
             self.fields["new_status"].choices = [("", _("— unchanged —")), *allowed]
+        else:
+            for name in WORKFLOW_FIELDS:
+                del self.fields[name]
 
     def clean(self):
         data = super().clean()
+        if not self.instance.is_open and self.data.get("new_status"):
+            # Closed by someone else since the page was opened: say so, never drop the change silently.
+            self.add_error(None, _("This report is closed: its status can no longer change."))
         if data.get("new_status"):
             # The admin saves in one transaction: the row stays locked, so the change checked here is the one saved.
             with locked(self.instance, "status"):

@@ -206,6 +206,15 @@ def test_a_closed_report_offers_no_workflow(client):
     assert in_indonesian("This report is closed: its status can no longer change.") in response.text
 
 
+def test_a_closed_report_accepts_no_status_change(client):
+    report = ReportFactory(status=Status.CLOSED, closed_at=timezone.now())
+    client.force_login(officer())
+    client.post(change_url(report), triage(report, new_status="verified"))
+    report.refresh_from_db()
+    assert report.status == Status.CLOSED
+    assert not report.events.exists()
+
+
 def test_the_change_page_is_one_form(client):
     report = ReportFactory()
     client.force_login(officer())
@@ -295,7 +304,9 @@ def test_a_status_changed_meanwhile_by_another_officer_is_not_overridden(client)
     report.transition(Status.REJECTED, by=officer(), internal_note="Duplikat.")
     response = client.post(change_url(report), triage(report, new_status="verified"))
     assert response.status_code == 200
-    assert "new_status" in response.context["adminform"].form.errors
+    message = in_indonesian("This report is closed: its status can no longer change.")
+    assert response.context["adminform"].form.non_field_errors() == [message]
+    assert message in response.text
     report.refresh_from_db()
     assert report.status == Status.REJECTED
 
