@@ -2,11 +2,10 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,8 +15,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from outreach.media import private_file_response
 from outreach.schools.models import VisitRequest
-from outreach.spreadsheets import csv_response
+from outreach.spreadsheets import changelist_csv
 
 from . import dashboard, services
 from .forms import ActivityPhotoForm
@@ -383,38 +383,25 @@ class ActivityAdmin(admin.ModelAdmin):
 
     def export_csv(self, request):
         """The filtered change list as CSV (UTF-8 with a BOM so that Excel reads it right); no internal notes."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        try:
-            changelist = self.get_changelist_instance(request)
-        except IncorrectLookupParameters:
-            self.message_user(request, gettext("The filters of this export are not valid."), messages.ERROR)
-            return HttpResponseRedirect(reverse("admin:activities_activity_changelist"))
-        activities = changelist.get_queryset(request).prefetch_related("officers", "partners")
-        return csv_response(
+        return changelist_csv(
+            self,
+            request,
             f"kegiatan-{timezone.localdate():%Y%m%d}.csv",
             [str(label) for _key, label in self.CSV_COLUMNS],
-            (self.csv_row(request, activity) for activity in activities),
+            lambda activities: (
+                self.csv_row(request, activity) for activity in activities.prefetch_related("officers", "partners")
+            ),
         )
 
     def photo_view(self, request, photo_id, size):
-        """A photo from the private storage, for staff who may see its activity. Never cached, never sniffed."""
+        """A photo from the private storage, for staff who may see its activity."""
         photo = get_object_or_404(ActivityPhoto.objects.select_related("activity"), pk=photo_id)
         if not self.has_view_permission(request, photo.activity):
             raise PermissionDenied
         name = photo.private_name(size)
         if not name:
             raise Http404
-        try:
-            handle = photo.image.storage.open(name, "rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        filename = name.rsplit("/", 1)[-1]
-        response = FileResponse(handle, content_type="image/jpeg")  # clean_image always stores JPEG
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file_response(photo.image.storage, name)
 
     def from_visit_request(self, request, visit_request_id):
         """Confirm (GET) and create (POST) a draft activity from a scheduled visit request."""

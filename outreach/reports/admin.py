@@ -3,22 +3,22 @@
 Officers and supervisors see reports without the reporter's identity. Only users with
 ``reports.view_reporter_identity`` can reveal it, one report at a time, with a reason; every reveal,
 export and erasure is written to the ``IdentityAccess`` audit trail. Photos are served only by
-``photo_view`` to staff who may see the report, never from a public media URL.
+``PhotoView`` to staff who may see the report, never from a public media URL.
+
+The change page is one form: priority, assignee and a status change are saved together, the status
+through the model's transition. The extra views are view classes wired by ``ReportAdmin.get_urls``.
 """
 
 import json
-import mimetypes
-from copy import copy
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Value
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Replace
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -27,24 +27,29 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 
-from outreach.spreadsheets import csv_response
+from outreach.media import private_file_response
+from outreach.spreadsheets import changelist_csv
+from outreach.workflow import locked
 
 from . import retention, triage
 from .models import IdentityAccess, PartnerAgency, Report, ReportPhoto, Status, normalise_reference
 
 MASK = "•••••"
 NO_STORE = "private, no-store"
-SAFE_IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
 # The only fields the list may be filtered on through its URL. Django's admin otherwise accepts a lookup on
 # any field, and ?reporter_name__startswith=S would let anyone probe who made a report, letter by letter.
 FILTERABLE_FIELDS = frozenset({"status", "category", "priority", "assigned_to", "created_at", "overdue"})
 # A workflow error from the model, shown beside the field it is about.
-ERROR_FIELDS = {"invalid_transition": "to", "reason_required": "internal_note", "partner_required": "partner"}
+ERROR_FIELDS = {"invalid_transition": "new_status", "reason_required": "internal_note", "partner_required": "partner"}
+WORKFLOW_FIELDS = ["new_status", "partner", "internal_note", "public_message"]
 
 
-class WorkflowForm(forms.Form):
-    to = forms.ChoiceField(label=_("New status"))
+class ReportAdminForm(forms.ModelForm):
+    """Priority and assignee, and a status change saved with them through the model's transition."""
+
+    new_status = forms.ChoiceField(label=_("New status"), required=False)
     partner = forms.ChoiceField(
         label=_("Forwarded to"),
         choices=[("", "---------"), *PartnerAgency.choices],
@@ -69,9 +74,34 @@ class WorkflowForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, report, **kwargs):
+    class Meta:
+        model = Report
+        fields = ["priority", "assigned_to"]
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(status, Status(status).label) for status in report.allowed_transitions()]
+        if self.instance.is_open:
+            allowed = [(status, Status(status).label) for status in self.instance.allowed_transitions()]
+            self.fields["new_status"].choices = [("", _("— unchanged —")), *allowed]
+        else:
+            for name in WORKFLOW_FIELDS:
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.is_open and self.data.get("new_status"):
+            # Closed by someone else since the page was opened: say so, never drop the change silently.
+            self.add_error(None, _("This report is closed: its status can no longer change."))
+        if data.get("new_status"):
+            # The admin saves in one transaction: the row stays locked, so the change checked here is the one saved.
+            with locked(self.instance, "status"):
+                try:
+                    self.instance.check_transition(
+                        data["new_status"], internal_note=data.get("internal_note", ""), partner=data.get("partner", "")
+                    )
+                except ValidationError as error:
+                    self.add_error(ERROR_FIELDS.get(error.code), error)
+        return data
 
 
 class ReasonForm(forms.Form):
@@ -103,6 +133,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
+    form = ReportAdminForm
     list_display = ["reference", "category", "priority", "status", "assigned_to", "first_response", "created_at"]
     list_filter = [
         "status",
@@ -141,6 +172,13 @@ class ReportAdmin(admin.ModelAdmin):
         ),
     ]
     editable_fields = ("priority", "assigned_to")
+    workflow_fieldset = (
+        _("Change status"),
+        {
+            "fields": WORKFLOW_FIELDS,
+            "description": _("Leave “New status” unchanged to save only the priority and the assignee."),
+        },
+    )
 
     # --- permissions: reports come only from the public form and are never deleted here ------------
 
@@ -188,9 +226,15 @@ class ReportAdmin(admin.ModelAdmin):
 
     # --- detail ---------------------------------------------------------------------------------
 
+    def can_triage(self, request, report) -> bool:
+        return report is not None and report.is_open and self.has_change_permission(request, report)
+
+    def get_fieldsets(self, request, obj=None):
+        return [*self.fieldsets, self.workflow_fieldset] if self.can_triage(request, obj) else self.fieldsets
+
     def get_readonly_fields(self, request, obj=None):
         fields = [field for _name, options in self.fieldsets for field in options["fields"]]
-        if obj is not None and obj.is_open and self.has_change_permission(request, obj):
+        if self.can_triage(request, obj):
             return [field for field in fields if field not in self.editable_fields]
         return fields
 
@@ -209,24 +253,39 @@ class ReportAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        # Only priority and assignment are edited here; each change goes into the report's history.
+        """Priority, assignee and status change, each recorded in the report's history; the admin saves them
+        in one transaction, so either all are saved or none."""
         current = Report.objects.get(pk=obj.pk)
         if "priority" in form.changed_data:
             triage.set_priority(current, obj.priority, by=request.user)
         if "assigned_to" in form.changed_data:
             triage.assign(current, obj.assigned_to, by=request.user)
+        to = form.cleaned_data.get("new_status")
+        if to:
+            triage.change_status(
+                current,
+                to,
+                by=request.user,
+                internal_note=form.cleaned_data["internal_note"],
+                public_message=form.cleaned_data["public_message"],
+                partner=form.cleaned_data["partner"],
+            )
+            messages.success(
+                request,
+                gettext("Report %(reference)s is now “%(status)s”.")
+                % {"reference": current.reference, "status": current.get_status_display()},
+            )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         report = self.get_object(request, unquote(object_id))
         extra_context = extra_context or {}
         if report is not None:
-            extra_context.setdefault("workflow_form", WorkflowForm(report=report))
-            extra_context.setdefault("reveal_form", ReasonForm())
             extra_context.update(
                 report=report,
+                reveal_form=ReasonForm(),
                 photos=list(report.photos.all()),
                 events=list(report.events.select_related("actor")),
-                can_triage=report.is_open and self.has_change_permission(request, report),
+                can_triage=self.can_triage(request, report),
                 can_reveal=report.has_contact and self.can_see_identity(request),
             )
         return super().change_view(request, object_id, form_url, extra_context)
@@ -236,145 +295,15 @@ class ReportAdmin(admin.ModelAdmin):
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
 
-        def wrap(view):
-            return self.admin_site.admin_view(view)
+        def wrap(view_class):
+            return self.admin_site.admin_view(view_class.as_view(model_admin=self))
 
         return [
-            path("export.csv", wrap(self.export_csv_view), name="{}_{}_export".format(*info)),
-            path("<path:object_id>/status/", wrap(self.transition_view), name="{}_{}_transition".format(*info)),
-            path("<path:object_id>/identity/", wrap(self.identity_view), name="{}_{}_identity".format(*info)),
-            path("<path:object_id>/photo/<int:photo_id>/", wrap(self.photo_view), name="{}_{}_photo".format(*info)),
+            path("export.csv", wrap(ExportView), name="{}_{}_export".format(*info)),
+            path("<path:object_id>/identity/", wrap(IdentityView), name="{}_{}_identity".format(*info)),
+            path("<path:object_id>/photo/<int:photo_id>/", wrap(PhotoView), name="{}_{}_photo".format(*info)),
             *super().get_urls(),
         ]
-
-    def _report_or_404(self, request, object_id) -> Report:
-        report = self.get_object(request, unquote(object_id))
-        if report is None:
-            raise Http404
-        if not self.has_view_permission(request, report):
-            raise PermissionDenied
-        return report
-
-    def _change_url(self, report) -> str:
-        return reverse("admin:reports_report_change", args=[report.pk])
-
-    def transition_view(self, request, object_id):
-        report = self._report_or_404(request, object_id)
-        if not self.has_change_permission(request, report):
-            raise PermissionDenied
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        form = WorkflowForm(request.POST, report=report)
-        if form.is_valid():
-            try:
-                triage.change_status(report, **form.cleaned_data, by=request.user)
-            except ValidationError as error:
-                form.add_error(ERROR_FIELDS.get(error.code), error)
-            else:
-                messages.success(
-                    request,
-                    gettext("Report %(reference)s is now “%(status)s”.")
-                    % {"reference": report.reference, "status": report.get_status_display()},
-                )
-                return redirect(self._change_url(report))
-        # Show the report again with the workflow form and its errors.
-        as_get = copy(request)
-        as_get.method = "GET"
-        return self.change_view(as_get, object_id, self._change_url(report), {"workflow_form": form})
-
-    def identity_view(self, request, object_id):
-        """Show the reporter's identity to a permitted user, after recording the look in the audit trail."""
-        report = self._report_or_404(request, object_id)
-        if not self.can_see_identity(request):
-            raise PermissionDenied
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not report.has_contact:
-            messages.info(request, gettext("This report holds no identity of the reporter."))
-            return redirect(self._change_url(report))
-        form = ReasonForm(request.POST)
-        if not form.is_valid():
-            as_get = copy(request)
-            as_get.method = "GET"
-            return self.change_view(as_get, object_id, self._change_url(report), {"reveal_form": form})
-        triage.reveal_identity(report, by=request.user, reason=form.cleaned_data["reason"])
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Reporter of %(reference)s") % {"reference": report.reference},
-            "report": report,
-            "change_url": self._change_url(report),
-        }
-        response = TemplateResponse(request, "reports/admin/identity.html", context)
-        response["Cache-Control"] = NO_STORE
-        return response
-
-    def photo_view(self, request, object_id, photo_id):
-        """One photo of a report, for staff who may see the report. Never cached, never sniffed."""
-        report = self._report_or_404(request, object_id)
-        photo = get_object_or_404(ReportPhoto, pk=photo_id, report=report)
-        try:
-            handle = photo.image.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        filename = photo.image.name.rsplit("/", 1)[-1]
-        content_type = mimetypes.guess_type(filename)[0]
-        if content_type not in SAFE_IMAGE_TYPES:
-            content_type = "application/octet-stream"
-        response = FileResponse(handle, content_type=content_type, filename=filename)
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = NO_STORE
-        return response
-
-    def export_csv_view(self, request):
-        """The filtered list as CSV for a spreadsheet, WITHOUT any personal data or free text."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        try:
-            changelist = self.get_changelist_instance(request)
-        except IncorrectLookupParameters:
-            return redirect("admin:reports_report_changelist")
-        reports = changelist.get_queryset(request).select_related("assigned_to")
-        header = [
-            gettext("Reference"),
-            gettext("Received"),
-            gettext("Category"),
-            gettext("Priority"),
-            gettext("Status"),
-            gettext("Assigned to"),
-            gettext("First response due"),
-            gettext("Overdue"),
-            gettext("Closed on"),
-            gettext("Kecamatan"),
-            gettext("Village / kelurahan"),
-            gettext("Nationality of the people involved"),
-            gettext("Identity"),
-        ]
-        yes, no = gettext("yes"), gettext("no")
-
-        def rows():
-            for report in reports:
-                assignee = report.assigned_to
-                yield [
-                    report.reference,
-                    timezone.localtime(report.created_at).strftime("%Y-%m-%d %H:%M"),
-                    report.get_category_display(),
-                    report.get_priority_display(),
-                    report.get_status_display(),
-                    (assignee.get_full_name() or assignee.get_username()) if assignee else "",
-                    report.first_response_due.isoformat(),
-                    yes if report.is_overdue else no,
-                    timezone.localtime(report.closed_at).strftime("%Y-%m-%d %H:%M") if report.closed_at else "",
-                    report.get_kecamatan_display(),
-                    report.village,
-                    report.involved_nationality,
-                    report.get_identity_display(),
-                ]
-
-        response = csv_response(f"reports-{timezone.localdate():%Y-%m-%d}.csv", header, rows())
-        response["Cache-Control"] = NO_STORE
-        return response
 
     # --- the reporter's rights: export and erase ---------------------------------------------
 
@@ -457,3 +386,126 @@ class IdentityAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- the extra views of the report admin, wired by ReportAdmin.get_urls ----------------------------
+
+
+class ReportAdminView(View):
+    """A view of the report admin (behind ``admin_site.admin_view``: staff only, CSRF-protected)."""
+
+    model_admin: ReportAdmin = None
+
+    def get_report(self, object_id) -> Report:
+        report = self.model_admin.get_object(self.request, unquote(object_id))
+        if report is None:
+            raise Http404
+        if not self.model_admin.has_view_permission(self.request, report):
+            raise PermissionDenied
+        return report
+
+    @staticmethod
+    def change_url(report) -> str:
+        return reverse("admin:reports_report_change", args=[report.pk])
+
+
+class ExportView(ReportAdminView):
+    """The filtered list as CSV for a spreadsheet, WITHOUT any personal data or free text."""
+
+    http_method_names = ["get"]
+
+    def get(self, request):
+        header = [
+            gettext("Reference"),
+            gettext("Received"),
+            gettext("Category"),
+            gettext("Priority"),
+            gettext("Status"),
+            gettext("Assigned to"),
+            gettext("First response due"),
+            gettext("Overdue"),
+            gettext("Closed on"),
+            gettext("Kecamatan"),
+            gettext("Village / kelurahan"),
+            gettext("Nationality of the people involved"),
+            gettext("Identity"),
+        ]
+        filename = f"reports-{timezone.localdate():%Y-%m-%d}.csv"
+        return changelist_csv(self.model_admin, request, filename, header, self.rows)
+
+    @staticmethod
+    def rows(reports):
+        yes, no = gettext("yes"), gettext("no")
+        for report in reports.select_related("assigned_to"):
+            assignee = report.assigned_to
+            yield [
+                report.reference,
+                timezone.localtime(report.created_at).strftime("%Y-%m-%d %H:%M"),
+                report.get_category_display(),
+                report.get_priority_display(),
+                report.get_status_display(),
+                (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+                report.first_response_due.isoformat(),
+                yes if report.is_overdue else no,
+                timezone.localtime(report.closed_at).strftime("%Y-%m-%d %H:%M") if report.closed_at else "",
+                report.get_kecamatan_display(),
+                report.village,
+                report.involved_nationality,
+                report.get_identity_display(),
+            ]
+
+
+class IdentityView(ReportAdminView):
+    """Ask for the reason (GET, or a POST without one), then show the reporter's identity to a permitted user,
+    after recording the look in the audit trail. Never cached."""
+
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.model_admin.can_see_identity(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, object_id):
+        report = self.get_report(object_id)
+        if not report.has_contact:
+            return self.nothing_to_reveal(report)
+        return self.render(report, form=ReasonForm())
+
+    def post(self, request, object_id):
+        report = self.get_report(object_id)
+        if not report.has_contact:
+            return self.nothing_to_reveal(report)
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render(report, form=form)
+        triage.reveal_identity(report, by=request.user, reason=form.cleaned_data["reason"])
+        return self.render(report, revealed=True)
+
+    def nothing_to_reveal(self, report):
+        messages.info(self.request, gettext("This report holds no identity of the reporter."))
+        return redirect(self.change_url(report))
+
+    def render(self, report, *, form=None, revealed=False):
+        context = {
+            **self.model_admin.admin_site.each_context(self.request),
+            "opts": self.model_admin.opts,
+            "title": gettext("Reporter of %(reference)s") % {"reference": report.reference},
+            "report": report,
+            "reveal_form": form,
+            "revealed": revealed,
+            "change_url": self.change_url(report),
+        }
+        response = TemplateResponse(self.request, "reports/admin/identity.html", context)
+        response["Cache-Control"] = NO_STORE
+        return response
+
+
+class PhotoView(ReportAdminView):
+    """One photo of a report, for staff who may see the report."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, object_id, photo_id):
+        photo = get_object_or_404(ReportPhoto, pk=photo_id, report=self.get_report(object_id))
+        return private_file_response(photo.image.storage, photo.image.name)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach import references
 from outreach.places import Kecamatan
+from outreach.workflow import locked
 
 # Unambiguous characters for codes read aloud or typed on a phone: no 0/O, 1/I/L.
 CODE_ALPHABET = references.ALPHABET
@@ -184,10 +185,6 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
-    # Status lookup protection: repeated wrong PINs pause lookups of this reference.
-    failed_lookups = models.PositiveSmallIntegerField(default=0, editable=False)
-    lookups_paused_until = models.DateTimeField(null=True, blank=True, editable=False)
-
     # Retention: when the reporter's identity and the photos were removed.
     identity_erased_at = models.DateTimeField(_("identity erased"), null=True, blank=True, editable=False)
     photos_purged_at = models.DateTimeField(_("photos removed"), null=True, blank=True, editable=False)
@@ -257,8 +254,8 @@ class Report(models.Model):
     def allowed_transitions(self) -> tuple[str, ...]:
         return TRANSITIONS[Status(self.status)]
 
-    def transition(self, to: str, *, by, internal_note: str = "", public_message: str = "", partner: str = ""):
-        """Move the report to status ``to``, recording who did it and why. Raises ValidationError."""
+    def check_transition(self, to: str, *, internal_note: str = "", partner: str = ""):
+        """Raise ValidationError when the report may not become ``to`` (with this note and partner) now."""
         if to not in self.allowed_transitions():
             raise ValidationError(
                 _("A report that is “%(current)s” cannot become “%(target)s”."),
@@ -269,20 +266,28 @@ class Report(models.Model):
             raise ValidationError(_("Give the reason for rejecting the report."), code="reason_required")
         if to == Status.FORWARDED and not partner:
             raise ValidationError(_("Choose the agency the report is forwarded to."), code="partner_required")
-        previous = self.status
-        self.status = to
-        if to in FINAL_STATUSES:
-            self.closed_at = timezone.now()
-        self.save(update_fields=["status", "closed_at", "updated_at"])
-        return self.events.create(
-            kind=ReportEvent.Kind.TRANSITION,
-            actor=by,
-            from_status=previous,
-            to_status=to,
-            partner=partner,
-            internal_note=internal_note,
-            public_message=public_message,
-        )
+
+    def transition(self, to: str, *, by, internal_note: str = "", public_message: str = "", partner: str = ""):
+        """Move the report to status ``to``, recording who did it and why. Raises ValidationError.
+
+        Checked against the status as stored, with the row locked (``outreach.workflow.locked``).
+        """
+        with locked(self, "status"):
+            self.check_transition(to, internal_note=internal_note, partner=partner)
+            previous = self.status
+            self.status = to
+            if to in FINAL_STATUSES:
+                self.closed_at = timezone.now()
+            self.save(update_fields=["status", "closed_at", "updated_at"])
+            return self.events.create(
+                kind=ReportEvent.Kind.TRANSITION,
+                actor=by,
+                from_status=previous,
+                to_status=to,
+                partner=partner,
+                internal_note=internal_note,
+                public_message=public_message,
+            )
 
 
 class ReportPhoto(models.Model):
@@ -300,6 +305,16 @@ class ReportPhoto(models.Model):
 
     def __str__(self):
         return self.image.name
+
+
+class ReportEventQuerySet(models.QuerySet):
+    def visible_to_reporter(self):
+        """What of a report's history its reporter may see, on the status page and in an export of their data
+        alike: received, status changes, their own additions, and any other entry only for its message to
+        them. (Of these entries the reporter may see the kind, the status, the message to them and their own
+        text: never internal notes, officers, assignments or partners' details.)"""
+        shown = [ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
+        return self.filter(models.Q(kind__in=shown) | ~models.Q(public_message=""))
 
 
 class ReportEvent(models.Model):
@@ -326,6 +341,8 @@ class ReportEvent(models.Model):
     )
     reporter_text = models.TextField(_("information from the reporter"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    objects = ReportEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report history entry")

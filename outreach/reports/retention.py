@@ -23,14 +23,7 @@ from django.utils import timezone
 
 from outreach.outbox.models import Email
 
-from .models import Identity, IdentityAccess, Report, ReportEvent
-
-# What the reporter sees of their report's history (internal notes, assignments and partners are not theirs).
-REPORTER_VISIBLE_EVENTS = (
-    ReportEvent.Kind.SUBMITTED,
-    ReportEvent.Kind.TRANSITION,
-    ReportEvent.Kind.REPORTER_ADDED_INFO,
-)
+from .models import Identity, IdentityAccess, Report
 
 
 @dataclass
@@ -67,7 +60,7 @@ def _isoformat(value):
 
 def report_as_data(report: Report) -> dict:
     """Everything the reporter told us and what they were told back, as JSON-ready data."""
-    events = [event for event in report.events.all() if event.kind in REPORTER_VISIBLE_EVENTS]
+    events = report.events.visible_to_reporter()  # what the status page shows them, no more
     return {
         "reference": report.reference,
         "received_at": _isoformat(report.created_at),

@@ -9,10 +9,10 @@ import logging
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -21,6 +21,7 @@ from outreach.abuse import counters
 from outreach.abuse.clients import key_for
 from outreach.media import CleanImage, clean_image
 
+from . import one_time_pin
 from .models import (
     URGENT_CATEGORIES,
     Identity,
@@ -85,14 +86,23 @@ def _save_photos(report, photos, *, from_follow_up: bool, written: list):
         record.save()
 
 
+class SendingLimitReached(Exception):
+    """The sender already sent REPORT_RATE_LIMIT_PER_HOUR reports this hour: nothing was stored."""
+
+
 @sensitive_variables()
-def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, pin: str | None = None):
+def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, sender: str | None = None):
     """Store a report with its photos and first history entry, all or nothing. Returns ``(report, pin)``.
 
-    ``photos`` are uploads (or already cleaned images); each goes through ``clean_image``. The same
-    ``submission_token`` twice gives the first report back with ``pin=None``: the PIN is never shown
-    again. ``pin`` may be chosen by the caller beforehand (the review step does, so that a double-click
-    answered by the second request still shows the PIN from the reporter's own session).
+    ``photos`` are uploads (or already cleaned images); each goes through ``clean_image``. The PIN is
+    kept for the confirmation page (``one_time_pin``) in the same transaction as the report: whichever
+    request of a double-click finds the report finds its PIN too. The same ``submission_token`` again
+    (at once or later) gives the first report back with ``pin=None``.
+
+    ``sender`` is the abuse counter key of who sends it: the report counts against
+    REPORT_RATE_LIMIT_PER_HOUR once its row is in, inside the transaction, so that a duplicate of the same
+    token (which waits at the unique token for the first one and then gets it back) is never counted.
+    Over the limit, raises ``SendingLimitReached`` and stores nothing.
     """
     photos = list(photos)
     if len(photos) > MAX_PHOTOS:
@@ -103,7 +113,7 @@ def submit_report(cleaned_data: dict, photos, *, submission_token, language: str
     if existing is not None:
         return existing, None
     cleaned = [_clean(photo) for photo in photos]  # check every photo before anything is written
-    pin = pin or new_pin()
+    pin = new_pin()
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -120,7 +130,10 @@ def submit_report(cleaned_data: dict, photos, *, submission_token, language: str
                 report.consent_given_at = timezone.now() if cleaned_data.get("consent") else None
             report.priority = Priority.URGENT if report.category in URGENT_CATEGORIES else Priority.NORMAL
             report.set_pin(pin)
-            report.save()
+            report.save()  # a duplicate of this token waits here until this transaction ends
+            if sender and counters.increment(sender, counters.HOUR) > settings.REPORT_RATE_LIMIT_PER_HOUR:
+                raise SendingLimitReached  # rolls back the report and the count
+            one_time_pin.keep(str(submission_token), pin)
             _save_photos(report, cleaned, from_follow_up=False, written=written)
             report.events.create(kind=ReportEvent.Kind.SUBMITTED, to_status=Status.NEW)
             notify_new_report(report)
@@ -203,26 +216,15 @@ def lookup_report(reference: str, pin: str) -> Report | None:
     attempts = counters.increment(failures_key, LOOKUP_PAUSE * 4)
     if attempts > LOOKUP_MAX_FAILURES:
         raise LookupPaused
-    now = timezone.now()
     report = Report.objects.filter(reference=normalised).first() if normalised.startswith("LPR-") else None
     if report is not None and report.check_pin(pin):
         counters.clear(failures_key)
-        if report.failed_lookups or report.lookups_paused_until:
-            Report.objects.filter(pk=report.pk).update(failed_lookups=0, lookups_paused_until=None)
         return report
     if report is None:
         _check_dummy_pin(pin)
-    paused = attempts >= LOOKUP_MAX_FAILURES
-    if paused:
+    if attempts >= LOOKUP_MAX_FAILURES:
         counters.hold(pause_key, LOOKUP_PAUSE)
         counters.clear(failures_key)
-    if report is not None:
-        # Mirrored on the report so that the back office can see that someone is guessing.
-        Report.objects.filter(pk=report.pk).update(
-            failed_lookups=min(report.failed_lookups + 1, 32767),
-            lookups_paused_until=now + LOOKUP_PAUSE if paused else report.lookups_paused_until,
-        )
-    if paused:
         logger.warning("Status lookups of one reference paused after %s wrong PINs.", LOOKUP_MAX_FAILURES)
         raise LookupPaused
     return None
@@ -251,15 +253,10 @@ class TimelineEntry:
 
 
 def public_timeline(report: Report) -> list[TimelineEntry]:
-    """The history as the reporter may see it: received, status changes and other entries with the
-    officers' public messages, and their own additions. Never internal notes, officer names, assignments
-    or identity. The one place that decides what of a report's history is public."""
+    """The history as the reporter may see it (``ReportEvent.objects.visible_to_reporter``), in words for the
+    status page. Never internal notes, officer names, assignments or identity."""
     entries = []
-    shown_kinds = [ReportEvent.Kind.SUBMITTED, ReportEvent.Kind.TRANSITION, ReportEvent.Kind.REPORTER_ADDED_INFO]
-    # Any other entry appears only for its public message (a note to the reporter without a status change).
-    events = report.events.filter(Q(kind__in=shown_kinds) | ~Q(public_message="")).only(
-        "kind", "to_status", "public_message", "created_at"
-    )
+    events = report.events.visible_to_reporter().only("kind", "to_status", "public_message", "created_at")
     for event in events:
         if event.kind == ReportEvent.Kind.SUBMITTED:
             entries.append(TimelineEntry(event.created_at, str(_("We received your report."))))

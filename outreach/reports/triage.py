@@ -25,12 +25,10 @@ def triage_staff():
 def change_status(report: Report, to: str, *, by, internal_note="", public_message="", partner="") -> ReportEvent:
     """Move ``report`` to status ``to`` (raises ValidationError) and email the public message, if any."""
     with transaction.atomic():
-        locked = Report.objects.select_for_update().get(pk=report.pk)
-        event = locked.transition(
+        event = report.transition(
             to, by=by, internal_note=internal_note.strip(), public_message=public_message.strip(), partner=partner
         )
         notify_reporter_of_update(event)
-    report.refresh_from_db()
     return event
 
 

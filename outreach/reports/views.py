@@ -32,6 +32,7 @@ from .services import (
     LOOKUP_PAUSE,
     MAX_FOLLOW_UP_PHOTOS,
     LookupPaused,
+    SendingLimitReached,
     add_reporter_information,
     lookup_report,
     public_timeline,
@@ -153,9 +154,9 @@ def _review_context(form, draft):
     }
 
 
-def _confirm(request, report, token=None):
-    """The confirmation page shows the reference and, if it still waits there, the PIN kept for ``token``."""
-    request.session[CONFIRMATION_KEY] = {"reference": report.reference, "token": token}
+def _confirm(request, report):
+    """The confirmation page shows the reference and, if it still waits there, the report's PIN (once)."""
+    request.session[CONFIRMATION_KEY] = {"reference": report.reference, "token": str(report.submission_token)}
     return redirect("reports:done")
 
 
@@ -168,7 +169,8 @@ def review(request):
     draft = drafts.get(request)
     if draft is None:
         if request.method == "POST":
-            # A re-sent POST after the report was stored: show its confirmation, never the PIN again.
+            # A re-sent POST after the report was stored (the second click of a double-click, whose answer is
+            # the one the browser shows): its confirmation, with the PIN if it was not shown yet.
             report = Report.objects.filter(submission_token=_token(request)).first()
             if report is not None:
                 return _confirm(request, report)
@@ -182,25 +184,32 @@ def review(request):
 
     existing = Report.objects.filter(submission_token=draft["token"]).first()
     if existing is not None:
-        return _after_submit(request, draft, existing, None)
-    # Counted (atomically) before sending: parallel requests cannot all slip under the limit.
-    if counters.over_limit(request, "report", _report_limit()):
-        return _rate_limited_response(request, answers_kept=True)
+        return _after_submit(request, draft, existing)
     try:
         photos = drafts.photo_files(draft)
-        report, pin = submit_report(form.cleaned_data, photos, submission_token=draft["token"], language=get_language())
+        report, _pin = submit_report(
+            form.cleaned_data,
+            photos,
+            submission_token=draft["token"],
+            language=get_language(),
+            # Counted (atomically) as the report is stored: parallel requests cannot all slip under the limit,
+            # and the second request of a double-click is not counted.
+            sender=client_key(request, "report"),
+        )
+    except SendingLimitReached:
+        return _rate_limited_response(request, answers_kept=True)
     except (DatabaseError, OSError, ValidationError) as error:
         try:
             existing = Report.objects.filter(submission_token=draft["token"]).first()
         except DatabaseError:  # the database itself is away
             existing = None
         if existing is not None:
-            return _after_submit(request, draft, existing, None)
+            return _after_submit(request, draft, existing)
         # Only the kind of error: database messages can quote the row, reporter's details included.
         logger.error("A report could not be stored (%s); the reporter was told.", type(error).__name__)
         context = {**_review_context(form, draft), "save_failed": True}
         return render(request, "reports/review.html", context, status=503)
-    return _after_submit(request, draft, report, pin)
+    return _after_submit(request, draft, report)
 
 
 def _token(request) -> str:
@@ -211,12 +220,10 @@ def _token(request) -> str:
         return "00000000-0000-0000-0000-000000000000"
 
 
-@sensitive_variables()
-def _after_submit(request, draft, report, pin):
-    if pin is not None:
-        one_time_pin.keep(draft["token"], pin)
+def _after_submit(request, draft, report):
+    """The draft is done with; the confirmation page shows the reference and the PIN kept for its token."""
     drafts.discard(request, draft)
-    return _confirm(request, report, draft["token"])
+    return _confirm(request, report)
 
 
 @never_cache

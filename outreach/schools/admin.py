@@ -31,7 +31,7 @@ def _mark(status, description):
         count, skipped = 0, []
         for visit_request in queryset.order_by("pk"):
             try:
-                visit_request.transition(status, by=request.user)
+                visit_request.transition(status)
             except ValidationError as error:
                 skipped.append(
                     gettext("%(request)s: %(reason)s") % {"request": visit_request, "reason": error.messages[0]}

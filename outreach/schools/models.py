@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from outreach.places import Kecamatan, Place
 from outreach.references import normalise_reference, unused_reference
 from outreach.topics import Topic
+from outreach.workflow import locked
 
 
 class InstitutionLevel(models.TextChoices):
@@ -171,19 +172,17 @@ class VisitRequest(models.Model):
             "to": VisitRequestStatus(to).label,
         }
 
-    @transaction.atomic
-    def transition(self, to: str, by=None):
-        """Move the request along the workflow (row locked, updated_at stamped); ValidationError otherwise.
+    def transition(self, to: str):
+        """Move the request along the workflow (updated_at stamped); ValidationError otherwise.
 
-        ``by`` is the staff member who triages (kept for the callers' audit log).
+        Checked against the status as stored, with the row locked (``outreach.workflow.locked``).
         """
-        current = VisitRequest.objects.select_for_update().get(pk=self.pk)
-        self.status = current.status
-        error = self.transition_error(to)
-        if error:
-            raise ValidationError(error, code="transition_not_allowed")
-        self.status = to
-        self.save(update_fields=["status", "updated_at"])
+        with locked(self, "status"):
+            error = self.transition_error(to)
+            if error:
+                raise ValidationError(error, code="transition_not_allowed")
+            self.status = to
+            self.save(update_fields=["status", "updated_at"])
 
     def link_institution(self) -> Institution:
         """The request's school or campus: the linked one, else one with the same name, else a new one

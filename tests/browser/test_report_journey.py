@@ -12,7 +12,6 @@ from tests.factories import OfficeProfileFactory, StaffFactory
 
 @pytest.fixture
 def report_settings(settings):
-    settings.FORM_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     settings.REPORT_NOTIFY_EMAILS = ["piket@example.go.id"]
     return settings
 

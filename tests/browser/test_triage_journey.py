@@ -7,11 +7,12 @@ PUBLIC_MESSAGE = "Petugas kami sedang menindaklanjuti laporan Anda di lapangan."
 
 
 def change_status(page, to, **fields):
-    workflow = page.locator("form[action$='#workflow']")
-    workflow.locator("select[name=to]").select_option(to)
+    """In the change page's one form, with "Save and continue editing"."""
+    form = page.locator("#report_form")
+    form.locator("select[name=new_status]").select_option(to)
     for name, value in fields.items():
-        workflow.locator(f"[name={name}]").fill(value)
-    workflow.locator("input[type=submit]").click()
+        form.locator(f"[name={name}]").fill(value)
+    form.locator("input[name=_continue]").click()
 
 
 def test_an_officer_verifies_a_report_and_the_reporter_reads_the_message(page, browser, live_server, transactional_db):
@@ -27,13 +28,13 @@ def test_an_officer_verifies_a_report_and_the_reporter_reads_the_message(page, b
     page.goto("/admin/reports/report/")
     page.get_by_role("link", name=report.reference).click()
     expect(page.locator(".field-description")).to_contain_text("Seorang WNA tinggal di rumah kos")
-    expect(page.locator("#workflow")).to_be_visible()
+    expect(page.locator("select[name=new_status]")).to_be_visible()
 
     change_status(page, Status.VERIFIED, internal_note="Alamat sesuai, pemilik kos dihubungi.")
-    expect(page.locator(".messagelist .success")).to_contain_text(report.reference)
+    expect(page.locator(".messagelist .success").first).to_contain_text(report.reference)
 
     change_status(page, Status.IN_PROGRESS, public_message=PUBLIC_MESSAGE)
-    expect(page.locator(".messagelist .success")).to_contain_text(report.reference)
+    expect(page.locator(".messagelist .success").first).to_contain_text(report.reference)
     expect(page.locator("#history ~ table")).to_contain_text(PUBLIC_MESSAGE)
 
     report = Report.objects.get(pk=report.pk)

@@ -1,12 +1,15 @@
-"""Test data for report tests: images made with Pillow, form answers, and the public form through the client."""
+"""Shared helpers of the report tests: images made with Pillow, form answers, the public form flow, and real
+parts that fail (a storage whose disk fills up)."""
 
 import io
 import uuid
 
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from outreach.abuse.forms import started_value
+from outreach.reports.models import ReportPhoto
 
 
 def jpeg_bytes(size=(64, 48), color=(200, 30, 30), exif=None) -> bytes:
@@ -75,7 +78,7 @@ def private_files(settings) -> list[str]:
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
 
 
-# --- the public form through the test client --------------------------------------------------------
+# --- the public form ------------------------------------------------------------------------------
 
 
 def form_data(**overrides):
@@ -119,3 +122,25 @@ def send(client, **overrides):
     response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
     assert response.status_code == 302
     return client.get(response.url)
+
+
+# --- real parts that fail -------------------------------------------------------------------------
+
+
+class FailOnSecondSaveStorage(FileSystemStorage):
+    """A file system whose disk is full after the first file this storage saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saves = 0
+
+    def _save(self, name, content):
+        self.saves += 1
+        if self.saves > 1:
+            raise OSError(28, "No space left on device")
+        return super()._save(name, content)
+
+
+def follow_private_storage():
+    """After a test replaces the private storage: point ReportPhoto.image at the new one."""
+    ReportPhoto._meta.get_field("image").storage = storages["private"]

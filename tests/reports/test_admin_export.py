@@ -114,3 +114,12 @@ def test_anonymous_visitors_cannot_export(client):
     response = client.get(EXPORT)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_an_export_with_filters_that_are_not_valid_goes_back_to_the_list_with_a_message(client):
+    client.force_login(officer())
+    response = client.get(EXPORT, {"created_at__gte": "not-a-date"}, follow=True)
+    assert response.redirect_chain == [("/admin/reports/report/", 302)]
+    assert [str(message) for message in response.context["messages"]] == [
+        in_indonesian("The filters of this export are not valid.")
+    ]

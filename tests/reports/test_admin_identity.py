@@ -88,15 +88,26 @@ def test_a_reveal_needs_a_reason(client):
     response = client.post(identity_url(report), {"reason": "  "})
     assert response.status_code == 200
     assert "reason" in response.context["reveal_form"].errors
+    assert response.context["revealed"] is False
     assert_no_identity_in(response.text)
     assert not IdentityAccess.objects.exists()
 
 
-def test_a_reveal_needs_a_post(client):
+def test_opening_the_identity_page_asks_for_the_reason_and_reveals_nothing(client):
     report = ReportFactory(with_contact=True)
     client.force_login(supervisor())
-    assert client.get(identity_url(report)).status_code == 405
+    response = client.get(identity_url(report))
+    assert response.status_code == 200
+    assert 'name="reason"' in response.text
+    assert "no-store" in response["Cache-Control"]
+    assert_no_identity_in(response.text)
     assert not IdentityAccess.objects.exists()
+
+
+def test_officers_cannot_open_the_identity_page(client):
+    report = ReportFactory(with_contact=True)
+    client.force_login(officer())
+    assert client.get(identity_url(report)).status_code == 403
 
 
 def test_a_reveal_is_protected_against_csrf():

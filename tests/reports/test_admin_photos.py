@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.base import ContentFile
 
 from tests.factories import ReportFactory, ReportPhotoFactory, content_editor, officer
 
@@ -56,3 +57,14 @@ def test_a_photo_whose_file_is_gone_is_a_404(client):
     photo.image.storage.delete(photo.image.name)
     client.force_login(officer())
     assert client.get(photo_url(photo)).status_code == 404
+
+
+def test_a_file_that_is_not_an_image_is_never_served_as_something_a_browser_renders(client):
+    photo = ReportPhotoFactory()
+    storage = photo.image.storage
+    photo.image.name = storage.save("reports/page.html", ContentFile(b"<script>alert(1)</script>"))
+    photo.save()
+    client.force_login(officer())
+    response = client.get(photo_url(photo))
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -24,8 +24,10 @@ def change_url(report):
     return f"/admin/reports/report/{report.pk}/change/"
 
 
-def status_url(report):
-    return f"/admin/reports/report/{report.pk}/status/"
+def triage(report, **fields):
+    """The change form as sent: the report's priority and assignee, and whatever the officer changed."""
+    data = {"priority": report.priority, "assigned_to": report.assigned_to_id or "", "new_status": ""}
+    return {**data, **fields}
 
 
 def overdue_report(**kwargs):
@@ -188,11 +190,11 @@ def test_the_change_page_shows_the_history(client):
     assert "Sedang kami periksa." in response.text
 
 
-def test_the_workflow_form_offers_only_the_valid_next_statuses(client):
+def test_the_change_form_offers_only_the_valid_next_statuses(client):
     report = ReportFactory(status=Status.VERIFIED)
     client.force_login(officer())
-    form = client.get(change_url(report)).context["workflow_form"]
-    assert [value for value, _label in form.fields["to"].choices] == [Status.IN_PROGRESS, Status.FORWARDED]
+    form = client.get(change_url(report)).context["adminform"].form
+    assert [value for value, _label in form.fields["new_status"].choices] == ["", Status.IN_PROGRESS, Status.FORWARDED]
 
 
 def test_a_closed_report_offers_no_workflow(client):
@@ -200,7 +202,26 @@ def test_a_closed_report_offers_no_workflow(client):
     client.force_login(officer())
     response = client.get(change_url(report))
     assert response.context["can_triage"] is False
-    assert 'name="to"' not in response.text
+    assert 'name="new_status"' not in response.text
+    assert in_indonesian("This report is closed: its status can no longer change.") in response.text
+
+
+def test_a_closed_report_accepts_no_status_change(client):
+    report = ReportFactory(status=Status.CLOSED, closed_at=timezone.now())
+    client.force_login(officer())
+    client.post(change_url(report), triage(report, new_status="verified"))
+    report.refresh_from_db()
+    assert report.status == Status.CLOSED
+    assert not report.events.exists()
+
+
+def test_the_change_page_is_one_form(client):
+    report = ReportFactory()
+    client.force_login(officer())
+    html = client.get(change_url(report)).text
+    form = html[html.index('id="report_form"') : html.index("</form>", html.index('id="report_form"'))]
+    for name in ["priority", "assigned_to", "new_status", "internal_note", "public_message", "partner"]:
+        assert f'name="{name}"' in form
 
 
 # --- workflow through the admin -----------------------------------------------------------------
@@ -210,35 +231,49 @@ def test_an_officer_verifies_a_report_with_a_public_message(client):
     report = ReportFactory()
     agus = officer()
     client.force_login(agus)
-    response = client.post(
-        status_url(report), {"to": "verified", "internal_note": "Lokasi benar.", "public_message": "Terima kasih."}
-    )
+    data = triage(report, new_status="verified", internal_note="Lokasi benar.", public_message="Terima kasih.")
+    response = client.post(change_url(report), data)
     assert response.status_code == 302
-    assert response["Location"] == change_url(report)
     report.refresh_from_db()
     assert report.status == Status.VERIFIED
     event = report.events.get(kind=ReportEvent.Kind.TRANSITION)
     assert (event.actor, event.public_message, event.internal_note) == (agus, "Terima kasih.", "Lokasi benar.")
 
 
-def test_rejecting_without_a_reason_shows_the_models_error(client):
+def test_an_assignee_chosen_with_a_status_change_is_saved_with_it(client):
     report = ReportFactory()
-    client.force_login(officer())
-    response = client.post(status_url(report), {"to": "rejected", "internal_note": ""})
-    assert response.status_code == 200
-    message = in_indonesian("Give the reason for rejecting the report.")
-    assert response.context["workflow_form"].errors["internal_note"] == [message]
-    assert message in response.text
+    agus, dewi = officer(), officer()
+    client.force_login(agus)
+    data = triage(report, priority="urgent", assigned_to=dewi.pk, new_status="verified", internal_note="Dicek.")
+    response = client.post(change_url(report), data)
+    assert response.status_code == 302
     report.refresh_from_db()
-    assert report.status == Status.NEW
+    assert (report.status, report.priority, report.assigned_to) == (Status.VERIFIED, Priority.URGENT, dewi)
+    kinds = set(report.events.values_list("kind", flat=True))
+    assert kinds == {ReportEvent.Kind.ASSIGNED, ReportEvent.Kind.NOTE, ReportEvent.Kind.TRANSITION}
+
+
+def test_a_status_change_refused_saves_nothing_and_keeps_the_other_edits_in_the_form(client):
+    report = ReportFactory()
+    dewi = officer()
+    client.force_login(officer())
+    response = client.post(change_url(report), triage(report, assigned_to=dewi.pk, new_status="rejected"))
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["internal_note"] == [in_indonesian("Give the reason for rejecting the report.")]
+    assert form["assigned_to"].value() == str(dewi.pk)
+    report.refresh_from_db()
+    assert (report.status, report.assigned_to) == (Status.NEW, None)
+    assert not report.events.exists()
 
 
 def test_forwarding_without_a_partner_shows_the_models_error(client):
     report = ReportFactory(status=Status.VERIFIED)
     client.force_login(officer())
-    response = client.post(status_url(report), {"to": "forwarded"})
+    response = client.post(change_url(report), triage(report, new_status="forwarded"))
     message = in_indonesian("Choose the agency the report is forwarded to.")
-    assert response.context["workflow_form"].errors["partner"] == [message]
+    assert response.context["adminform"].form.errors["partner"] == [message]
+    assert message in response.text
     report.refresh_from_db()
     assert report.status == Status.VERIFIED
 
@@ -246,7 +281,7 @@ def test_forwarding_without_a_partner_shows_the_models_error(client):
 def test_forwarding_with_a_partner_works(client):
     report = ReportFactory(status=Status.VERIFIED)
     client.force_login(officer())
-    client.post(status_url(report), {"to": "forwarded", "partner": PartnerAgency.POLRES})
+    client.post(change_url(report), triage(report, new_status="forwarded", partner=PartnerAgency.POLRES))
     report.refresh_from_db()
     assert report.status == Status.FORWARDED
 
@@ -254,32 +289,41 @@ def test_forwarding_with_a_partner_works(client):
 def test_an_invalid_next_status_is_refused(client):
     report = ReportFactory()
     client.force_login(officer())
-    response = client.post(status_url(report), {"to": "closed"})
+    response = client.post(change_url(report), triage(report, new_status="closed"))
     assert response.status_code == 200
-    assert "to" in response.context["workflow_form"].errors
+    assert "new_status" in response.context["adminform"].form.errors
     report.refresh_from_db()
     assert report.status == Status.NEW
+
+
+def test_a_status_changed_meanwhile_by_another_officer_is_not_overridden(client):
+    report = ReportFactory()
+    client.force_login(officer())
+    page = client.get(change_url(report))  # the form offers "verified" and "rejected"
+    assert page.status_code == 200
+    report.transition(Status.REJECTED, by=officer(), internal_note="Duplikat.")
+    response = client.post(change_url(report), triage(report, new_status="verified"))
+    assert response.status_code == 200
+    message = in_indonesian("This report is closed: its status can no longer change.")
+    assert response.context["adminform"].form.non_field_errors() == [message]
+    assert message in response.text
+    report.refresh_from_db()
+    assert report.status == Status.REJECTED
 
 
 def test_content_editors_cannot_change_the_status(client):
     report = ReportFactory()
     client.force_login(content_editor())
-    assert client.post(status_url(report), {"to": "verified"}).status_code == 403
+    assert client.post(change_url(report), triage(report, new_status="verified")).status_code == 403
     report.refresh_from_db()
     assert report.status == Status.NEW
-
-
-def test_the_status_change_needs_a_post(client):
-    report = ReportFactory()
-    client.force_login(officer())
-    assert client.get(status_url(report)).status_code == 405
 
 
 def test_the_status_change_is_protected_against_csrf():
     report = ReportFactory()
     client = Client(enforce_csrf_checks=True)
     client.force_login(officer())
-    assert client.post(status_url(report), {"to": "verified"}).status_code == 403
+    assert client.post(change_url(report), triage(report, new_status="verified")).status_code == 403
     report.refresh_from_db()
     assert report.status == Status.NEW
 
@@ -288,10 +332,10 @@ def test_an_officer_assigns_a_report_and_sets_its_priority(client):
     report = ReportFactory()
     agus, dewi = officer(), officer()
     client.force_login(agus)
-    response = client.post(change_url(report), {"priority": "urgent", "assigned_to": dewi.pk})
+    response = client.post(change_url(report), triage(report, priority="urgent", assigned_to=dewi.pk))
     assert response.status_code == 302
     report.refresh_from_db()
-    assert (report.priority, report.assigned_to) == (Priority.URGENT, dewi)
+    assert (report.priority, report.assigned_to, report.status) == (Priority.URGENT, dewi, Status.NEW)
     kinds = set(report.events.values_list("kind", flat=True))
     assert kinds == {ReportEvent.Kind.ASSIGNED, ReportEvent.Kind.NOTE}
 
@@ -299,7 +343,7 @@ def test_an_officer_assigns_a_report_and_sets_its_priority(client):
 def test_reports_can_only_be_assigned_to_officers_and_supervisors(client):
     report = ReportFactory()
     client.force_login(officer())
-    response = client.post(change_url(report), {"priority": "normal", "assigned_to": content_editor().pk})
+    response = client.post(change_url(report), triage(report, assigned_to=content_editor().pk))
     assert response.status_code == 200
     assert "assigned_to" in response.context["adminform"].form.errors
 
@@ -307,7 +351,7 @@ def test_reports_can_only_be_assigned_to_officers_and_supervisors(client):
 def test_the_admin_form_cannot_change_the_description_or_status(client):
     report = ReportFactory()
     client.force_login(officer())
-    client.post(change_url(report), {"priority": "normal", "description": "diubah", "status": "closed"})
+    client.post(change_url(report), triage(report, description="diubah", status="closed"))
     report.refresh_from_db()
     assert report.status == Status.NEW
     assert report.description != "diubah"

