@@ -42,3 +42,13 @@ def test_csv_safe_leaves_plain_text_alone():
     assert csv_safe("LPR-7K4M") == "LPR-7K4M"
     assert csv_safe(12) == "12"
     assert csv_safe(None) == ""
+
+
+def test_it_writes_comment_lines_before_the_header():
+    response = csv_response("x.csv", ["n"], [["1"]], comments=["Licence: CC BY 4.0", "n:\nthe number"])
+
+    assert _rows(response) == [["# Licence: CC BY 4.0"], ["# n: the number"], ["n"], ["1"]]
+
+
+def test_it_writes_no_comment_line_without_comments():
+    assert _rows(csv_response("x.csv", ["n"], [["1"]]))[0] == ["n"]

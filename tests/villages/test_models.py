@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from outreach.villages.charts import bar_chart
+from outreach.charts import bar_chart
 from outreach.villages.models import Village
 from tests.factories import VillageFactory, VillageIndicatorFactory
 
