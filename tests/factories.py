@@ -98,6 +98,8 @@ class VillageIndicatorFactory(factory.django.DjangoModelFactory):
     year = factory.Sequence(lambda n: 2020 + n % 10)
     passport_applicants = 400
     refused_applicants = 20
+    source = "Data SIMKIM Kantor Imigrasi Blitar"
+    status = "published"
 
 
 # --- schools ------------------------------------------------------------------------------------

@@ -147,3 +147,13 @@ def test_query_count_does_not_grow_with_the_data(client, url):
         ReportFactory(category="tppo")
     activity_log()
     assert queries(client, url) == small
+
+
+def test_computed_figures_of_a_development_install_are_marked_as_example_data(client, settings):
+    activity_log()
+    settings.DEBUG = True
+    html = client.get("/statistik/").text
+    assert '<div class="alert alert-warning example-data" role="note">' in html
+    figures = client.get("/statistik/data.json").json()["figures"]
+    assert all(figure["example_data"] for figure in figures if figure["dataset"] != "published")
+    assert not any(figure["example_data"] for figure in figures if figure["dataset"] == "published")

@@ -3,7 +3,14 @@ import datetime
 import pytest
 
 from outreach.activities.models import Activity
-from outreach.stats.selectors import Change, outreach_years, published_tables, reports_years, suppressed
+from outreach.stats.selectors import (
+    Change,
+    key_figures,
+    outreach_years,
+    published_tables,
+    reports_years,
+    suppressed,
+)
 from tests.factories import FigureFactory, ReportFactory, SeriesFactory
 from tests.stats.helpers import activity_log, at
 
@@ -124,3 +131,20 @@ def test_a_year_with_under_five_reports_hides_its_total():
     ReportFactory(created_at=at(2024, 4, 1))
     (row,) = reports_years(at(2025, 12, 1))
     assert row.total is None
+
+
+def test_key_figures_are_the_latest_years_published_totals():
+    figures = key_figures()
+    assert [(figure.series.slug, figure.value) for figure in figures] == [
+        ("passports-issued", 31871),
+        ("refused-non-procedural", 160),
+        ("deportations", 3),
+    ]
+    assert {figure.source for figure in figures} == {
+        "Berita media, 18 November 2024, mengutip Kepala Kantor Imigrasi Kelas II Non TPI Blitar"
+    }
+
+
+def test_key_figures_leave_out_drafts_of_a_later_year():
+    FigureFactory(series=SeriesFactory(slug="passports-issued"), year=2025, status="draft", source="")
+    assert {figure.year for figure in key_figures()} == {2024}
