@@ -1,11 +1,19 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .models import Figure, Series
+from outreach.spreadsheets import csv_response
+
+from . import services, yearly_report
+from .models import Figure, Series, YearlyReport
 
 PUBLISH = "stats.publish_figure"
+VIEW_YEARLY_REPORT = "stats.view_yearly_report"
 
 
 @admin.register(Series)
@@ -66,3 +74,54 @@ class FigureAdmin(admin.ModelAdmin):
     def unpublish(self, request, queryset):
         count = services.unpublish(queryset)
         self.message_user(request, gettext("%(count)d figures unpublished.") % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(YearlyReport)
+class YearlyReportAdmin(admin.ModelAdmin):
+    """The supervisors' yearly report, listed on the admin index under Statistics: tables, print-out, CSV."""
+
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        return user.is_active and user.is_staff and user.has_perm(VIEW_YEARLY_REPORT)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [path("", self.admin_site.admin_view(self.report_view), name="stats_yearlyreport_changelist")]
+
+    def report_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        years = yearly_report.available_years()
+        year = timezone.localdate().year
+        asked = request.GET.get("year", "")
+        if asked:
+            if asked.isdigit() and int(asked) in years:
+                year = int(asked)
+            else:
+                message = gettext("There is no report for “%(year)s”: showing %(shown)s.")
+                self.message_user(request, message % {"year": asked[:10], "shown": year}, messages.ERROR)
+        tables = yearly_report.yearly_report(year)
+        download = request.GET.get("download")
+        if download:
+            table = next((table for table in tables if table.slug == download), None)
+            if table is None:
+                raise Http404
+            return csv_response(f"laporan-tahunan-{year}-{table.slug}.csv", table.columns, table.csv_rows())
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Yearly report %(year)s") % {"year": year},
+            "year": year,
+            "years": years,
+            "tables": tables,
+            "generated": timezone.localtime(),
+        }
+        return TemplateResponse(request, "admin/stats/yearly_report.html", context)
