@@ -38,6 +38,9 @@ PAGES = [
     "activities:schedule",
     "activities:feed",
     "reports:start",
+    "stats:index",
+    "stats:data_csv",
+    "stats:data_json",
     "sitemap",
     "healthz",
 ]

@@ -1,5 +1,6 @@
 import csv
 import io
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -30,7 +31,7 @@ def test_a_journalist_reads_a_chart_and_its_table_and_downloads_the_csv(page, tr
         page.get_by_role("link", name="unduh CSV").click()
     download = download_info.value
     assert download.suggested_filename.startswith("statistik-") and download.suggested_filename.endswith(".csv")
-    text = open(download.path(), encoding="utf-8-sig").read()
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = csv.DictReader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#"))))
     values = {row["key"]: row["value"] for row in rows}
     assert values["activities/total/2024"] == "3"
