@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from outreach.spreadsheets import csv_response
+from outreach.spreadsheets import csv_response, xlsx_response
 
 from . import services, yearly_report
 from .models import Figure, Series, YearlyReport
@@ -110,6 +110,9 @@ class YearlyReportAdmin(admin.ModelAdmin):
                 self.message_user(request, message % {"year": asked[:10], "shown": year}, messages.ERROR)
         tables = yearly_report.yearly_report(year)
         download = request.GET.get("download")
+        if download == "xlsx":
+            sheets = [(table.slug, table.columns, table.csv_rows()) for table in tables]
+            return xlsx_response(f"laporan-tahunan-{year}.xlsx", sheets)
         if download:
             table = next((table for table in tables if table.slug == download), None)
             if table is None:

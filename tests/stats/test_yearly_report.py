@@ -2,6 +2,7 @@ import csv
 import datetime
 import io
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -159,3 +160,14 @@ def test_query_count_does_not_grow_with_the_data(client):
     for day in range(3, 20):
         report(at(2024, 5, day), category="tppo", responded=at(2024, 5, day, 15))
     assert queries() == small
+
+
+def test_every_table_downloads_together_as_a_workbook(client):
+    activity_log()
+    client.force_login(supervisor())
+    response = client.get(URL, {"year": "2024", "download": "xlsx"})
+    assert response["Content-Disposition"] == 'attachment; filename="laporan-tahunan-2024.xlsx"'
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["activities-by-place", "reports-by-category", "reports-by-month", "response-times"]
+    last = [cell.value for cell in list(workbook["activities-by-place"].rows)[-1]]
+    assert last == ["Semua program", 3, 30, 10, 4, 35, 12, 3, 94]
