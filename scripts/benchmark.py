@@ -41,6 +41,7 @@ PAGES = [
     "stats:index",
     "stats:data_csv",
     "stats:data_json",
+    "stats:map",
     "sitemap",
     "healthz",
 ]

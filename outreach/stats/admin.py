@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.spreadsheets import csv_response, xlsx_response
 
-from . import services, yearly_report
+from . import areas, services, yearly_report
 from .models import Figure, Series, YearlyReport
 
 PUBLISH = "stats.publish_figure"
@@ -94,7 +94,26 @@ class YearlyReportAdmin(admin.ModelAdmin):
         return False
 
     def get_urls(self):
-        return [path("", self.admin_site.admin_view(self.report_view), name="stats_yearlyreport_changelist")]
+        return [
+            path("", self.admin_site.admin_view(self.report_view), name="stats_yearlyreport_changelist"),
+            path("kecamatan/", self.admin_site.admin_view(self.map_view), name="stats_yearlyreport_kecamatan"),
+        ]
+
+    def map_view(self, request):
+        """Reports (exact counts) next to outreach visits per kecamatan over the last 12 months, on a map."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows, since = areas.kecamatan_overview()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Reports and outreach per kecamatan"),
+            "rows": rows,
+            "since": since,
+            "markers": areas.map_markers(rows, exact=True),
+            "exact": True,
+        }
+        return TemplateResponse(request, "admin/stats/kecamatan_map.html", context)
 
     def report_view(self, request):
         if not self.has_view_permission(request):

@@ -2,7 +2,7 @@ from outreach.sitemaps import PageSitemap
 
 
 class StatisticsSitemap(PageSitemap):
-    url_names = ("stats:index",)
+    url_names = ("stats:index", "stats:map")
     priority = 0.7
 
 

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from outreach.charts import bar_chart
 from outreach.spreadsheets import csv_response
 
-from . import tables
+from . import areas, tables
 from .open_data import FIELDS, licence_line, record_row
 from .selectors import Statistics
 
@@ -34,6 +34,24 @@ class StatisticsView(TemplateView):
             has_reports=bool(reports),
             licence_name=settings.OPEN_DATA_LICENCE,
             licence_url=settings.OPEN_DATA_LICENCE_URL,
+        )
+        return context
+
+
+class KecamatanMapView(TemplateView):
+    """/statistik/peta/: reports received next to outreach visits held, per kecamatan, small counts hidden."""
+
+    template_name = "stats/map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows, since = areas.kecamatan_overview()
+        context.update(
+            rows=rows,
+            since=since,
+            markers=areas.map_markers(rows, exact=False),
+            exact=False,
+            example_data=settings.DEBUG and any(row.reports or row.visits for row in rows),
         )
         return context
 
