@@ -95,29 +95,31 @@ class Table:
 
 
 def published_table(table: SeriesTable) -> Table:
-    """One published series: a row per year (its parts below it) with the change and the source."""
+    """One published series: a row per year (its parts below it) with the change, the note and the source.
+
+    The source gets its own column only when the figures of the series have different sources; otherwise
+    the table's source line names it.
+    """
+    sources = {(figure.source_label, figure.source_url) for year in table.years for figure in year.figures}
+    one_source = len(sources) == 1
     rows = []
     for year in table.years:
         for figure in year.figures:
             is_part = bool(figure.breakdown)
-            rows.append(
-                Row(
-                    header=figure.part_label if is_part else year.period,
-                    cells=[
-                        number(figure.value, figure_key(figure)),
-                        text("") if is_part else change(year.change),
-                        text(figure.note_label),
-                        text(figure.source_label or figure.source_url, url=figure.source_url),
-                    ],
-                    part=is_part,
-                )
-            )
-    sources = {(figure.source_label, figure.source_url) for year in table.years for figure in year.figures}
-    source, url = sorted(sources)[0] if len(sources) == 1 else (_("Sources: see the table."), "")
+            cells = [
+                number(figure.value, figure_key(figure)),
+                text("") if is_part else change(year.change),
+                text(figure.note_label),
+            ]
+            if not one_source:
+                cells.append(text(figure.source_label or figure.source_url, url=figure.source_url))
+            rows.append(Row(header=figure.part_label if is_part else year.period, cells=cells, part=is_part))
+    source, url = sorted(sources)[0] if one_source else (_("Sources: see the table."), "")
+    columns = [_("Year"), _("Figure"), _("Change on the previous year"), _("Note")]
     return Table(
         slug=f"published-{table.series.slug}",
         caption=table.series.label,
-        columns=[_("Year"), _("Figure"), _("Change on the previous year"), _("Note"), _("Source")],
+        columns=columns if one_source else [*columns, _("Source")],
         rows=rows,
         source=source,
         source_url=url,

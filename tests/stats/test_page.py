@@ -157,3 +157,13 @@ def test_computed_figures_of_a_development_install_are_marked_as_example_data(cl
     figures = client.get("/statistik/data.json").json()["figures"]
     assert all(figure["example_data"] for figure in figures if figure["dataset"] != "published")
     assert not any(figure["example_data"] for figure in figures if figure["dataset"] == "published")
+
+
+def test_figures_of_one_series_with_different_sources_each_show_their_own(client):
+    series = SeriesFactory(slug="other-sources")
+    FigureFactory(series=series, year=2022, source="Rilis akhir tahun 2022")
+    FigureFactory(series=series, year=2023, source="Rilis akhir tahun 2023", source_url="https://example.go.id/2023")
+    html = client.get("/statistik/").text
+    table = html.split('id="table-published-other-sources"', 1)[1].split("</table>", 1)[0]
+    assert "Rilis akhir tahun 2022" in table
+    assert '<a href="https://example.go.id/2023" rel="noopener">Rilis akhir tahun 2023</a>' in table
