@@ -1,7 +1,8 @@
-"""CSV downloads that open cleanly in a spreadsheet: UTF-8 with a BOM, and no cell can become a formula."""
+"""CSV and XLSX downloads that open cleanly in a spreadsheet: CSV in UTF-8 with a BOM; no cell can become a formula."""
 
 import csv
 from collections.abc import Callable, Iterable
+from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -10,6 +11,8 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -20,11 +23,16 @@ def csv_safe(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> HttpResponse:
-    """An attachment named ``filename``: the header, then every row, each cell made safe."""
+def csv_response(filename: str, header: list[str], rows: Iterable[list], comments: Iterable[str] = ()) -> HttpResponse:
+    """An attachment named ``filename``: the header, then every row, each cell made safe.
+
+    ``comments`` come first, one line each starting with ``#`` (read them with ``comment="#"`` in pandas).
+    """
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # BOM: spreadsheets then read the file as UTF-8
+    for comment in comments:
+        response.write("# " + " ".join(str(comment).split()) + "\r\n")
     writer = csv.writer(response)
     writer.writerow([csv_safe(cell) for cell in header])
     for row in rows:
@@ -49,4 +57,32 @@ def changelist_csv(
         return redirect(f"admin:{model_admin.opts.app_label}_{model_admin.opts.model_name}_changelist")
     response = csv_response(filename, header, rows(changelist.get_queryset(request)))
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(filename: str, sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> HttpResponse:
+    """A workbook named ``filename`` with one sheet per ``(title, header, rows)``; text never becomes a formula."""
+    workbook = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+
+        def cells(values, sheet=sheet):
+            for value in values:
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    yield value
+                    continue
+                cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
+                cell.data_type = "s"  # a text cell, even when it starts with "="
+                yield cell
+
+        sheet.append(list(cells(header)))
+        for row in rows:
+            sheet.append(list(cells(row)))
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "outreach.reading_corners",
     "outreach.activities",
     "outreach.reports",
+    "outreach.stats",  # reads the others; nothing imports it
 ]
 if DEBUG:
     INSTALLED_APPS.append("outreach.demo")  # demo data and seed_demo: development and tests only
@@ -234,3 +235,7 @@ SCHOOL_LOOKUPS_PER_HOUR = env_int("SCHOOL_LOOKUPS_PER_HOUR", 20)
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 # How many reverse proxies (that append to X-Forwarded-For) stand before the app; 0 = use REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# The licence of the open data at /statistik/data.csv and data.json (the office's choice; shown with the data).
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "Creative Commons Attribution 4.0 (CC BY 4.0)")
+OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")

@@ -38,6 +38,10 @@ PAGES = [
     "activities:schedule",
     "activities:feed",
     "reports:start",
+    "stats:index",
+    "stats:data_csv",
+    "stats:data_json",
+    "stats:map",
     "sitemap",
     "healthz",
 ]

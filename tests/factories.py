@@ -98,6 +98,8 @@ class VillageIndicatorFactory(factory.django.DjangoModelFactory):
     year = factory.Sequence(lambda n: 2020 + n % 10)
     passport_applicants = 400
     refused_applicants = 20
+    source = "Data SIMKIM Kantor Imigrasi Blitar"
+    status = "published"
 
 
 # --- outbox -------------------------------------------------------------------------------------
@@ -236,3 +238,32 @@ class ReportPhotoFactory(factory.django.DjangoModelFactory):
 
     report = factory.SubFactory(ReportFactory)
     image = factory.django.ImageField(filename="photo.jpg", format="JPEG", width=40, height=30, color="green")
+
+
+# --- stats --------------------------------------------------------------------------------------
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stats.Series"
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    name = factory.Sequence(lambda n: f"Seri {n}")
+    name_en = factory.Sequence(lambda n: f"Series {n}")
+    order = 100
+
+
+class FigureFactory(factory.django.DjangoModelFactory):
+    """A published whole-year figure with a cited source."""
+
+    class Meta:
+        model = "stats.Figure"
+
+    series = factory.SubFactory(SeriesFactory)
+    year = 2023
+    value = 100
+    as_of = factory.LazyAttribute(lambda figure: datetime.date(figure.year, 12, 31))
+    source = "Rilis akhir tahun Kantor Imigrasi Blitar"
+    source_en = "Year-end press release of the Blitar immigration office"
+    status = "published"

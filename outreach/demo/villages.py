@@ -5,7 +5,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from outreach.places import Kecamatan
-from outreach.villages.models import ProgramStatus, Village, VillageIndicator
+from outreach.villages.models import IndicatorStatus, ProgramStatus, Village, VillageIndicator
 
 BAKUNG_REASON = (
     "Desa Bakung menempati peringkat pertama permohonan paspor di Kabupaten Blitar. Banyak warganya berangkat "
@@ -80,6 +80,9 @@ VILLAGES = [
     ("Desa Tegalasri", Kecamatan.WLINGI, "-8.090000", "112.320000", "", None, None, "", "", ""),
 ]
 
+# Invented figures to show the charts: every one is marked as example data, never as the office's.
+EXAMPLE_SOURCE = "Data contoh (demo): angka karangan untuk pengembangan, bukan data Kantor Imigrasi Blitar"
+
 # village name -> [(year, passport applicants, refused as suspected non-procedural migrant workers)]
 INDICATORS = {
     "Desa Bakung": [(2023, 412, 37), (2024, 468, 29), (2025, 521, 14), (2026, 548, 9)],
@@ -102,7 +105,13 @@ def seed():
             VillageIndicator.objects.update_or_create(
                 village=village,
                 year=year,
-                defaults={"passport_applicants": applicants, "refused_applicants": refused},
+                defaults={
+                    "passport_applicants": applicants,
+                    "refused_applicants": refused,
+                    "source": EXAMPLE_SOURCE,
+                    "status": IndicatorStatus.PUBLISHED,
+                    "example_data": True,
+                },
             )
     enrolled = Village.objects.desa_binaan().count()
     return [f"{len(VILLAGES)} villages ({enrolled} desa binaan)"]

@@ -26,11 +26,14 @@ def manage(model: str) -> list[str]:
 
 ROLE_PERMISSIONS = {
     # Officers log visits (and change or delete their own drafts: the row rule is Activity.can_be_changed_by),
-    # triage reports, and read places, indicators and visit requests.
+    # triage reports, propose village figures, and read places and visit requests.
     OFFICER: [
         "office.view_officeprofile",
         "villages.view_village",
         "villages.view_villageindicator",
+        # Proposed as drafts only; publishing is the supervisors' (VillageIndicatorAdmin).
+        "villages.add_villageindicator",
+        "villages.change_villageindicator",
         "schools.view_institution",
         "schools.view_visitrequest",
         "reading_corners.view_readingcorner",
@@ -49,6 +52,11 @@ ROLE_PERMISSIONS = {
         "office.change_officeprofile",
         *manage("villages.village"),
         *manage("villages.villageindicator"),
+        "villages.publish_villageindicator",
+        *manage("stats.series"),
+        *manage("stats.figure"),
+        "stats.publish_figure",
+        "stats.view_yearly_report",
         *manage("schools.institution"),
         *manage("schools.visitrequest"),
         *manage("reading_corners.readingcorner"),

@@ -1,13 +1,33 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import ProgramStatus, Village, VillageIndicator
 
+PUBLISH = "villages.publish_villageindicator"
 
-class VillageIndicatorInline(admin.TabularInline):
+
+class PublicationRules:
+    """Officers propose figures as drafts; only those who may publish set the status or change published figures."""
+
+    def may_publish(self, request) -> bool:
+        return request.user.has_perm(PUBLISH)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if self.may_publish(request) else [*fields, "status"]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if isinstance(obj, VillageIndicator) and obj.is_published and not self.may_publish(request):
+            return False
+        return allowed
+
+
+class VillageIndicatorInline(PublicationRules, admin.TabularInline):
     model = VillageIndicator
     extra = 1
-    fields = ["year", "passport_applicants", "refused_applicants", "notes"]
+    fields = ["year", "passport_applicants", "refused_applicants", "source", "status", "notes"]
 
 
 class DesaBinaanFilter(admin.SimpleListFilter):
@@ -51,11 +71,24 @@ class VillageAdmin(admin.ModelAdmin):
 
 
 @admin.register(VillageIndicator)
-class VillageIndicatorAdmin(admin.ModelAdmin):
-    """The yearly figures behind the public charts: supervisors manage them, other staff only read them."""
+class VillageIndicatorAdmin(PublicationRules, admin.ModelAdmin):
+    """Officers propose the yearly figures here as drafts; supervisors publish them, with their source."""
 
-    list_display = ["village", "year", "passport_applicants", "refused_applicants"]
-    list_filter = ["year", "village__kecamatan"]
+    list_display = ["village", "year", "passport_applicants", "refused_applicants", "status", "source", "example_data"]
+    list_filter = ["status", "year", "village__kecamatan", "example_data"]
     list_select_related = ["village"]
-    search_fields = ["village__name"]
+    search_fields = ["village__name", "source"]
     autocomplete_fields = ["village"]
+    fields = ["village", "year", "passport_applicants", "refused_applicants", "source", "status", "notes"]
+    actions = ["publish"]
+
+    def has_publish_permission(self, request):
+        return self.may_publish(request)
+
+    @admin.action(description=_("Publish the selected figures"), permissions=["publish"])
+    def publish(self, request, queryset):
+        count, unsourced = queryset.publish()
+        self.message_user(request, gettext("%(count)d figures published.") % {"count": count}, messages.SUCCESS)
+        if unsourced:
+            message = gettext("%(count)d figures have no source and stay drafts: add their source first.")
+            self.message_user(request, message % {"count": unsourced}, messages.ERROR)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -73,8 +74,28 @@ class Village(Place):
         return self.pimpasa.get_full_name() or self.pimpasa.get_username()
 
 
+class IndicatorStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft (proposed)")
+    PUBLISHED = "published", _("Published")
+
+
+class VillageIndicatorQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: figures a supervisor published (which always have a source)."""
+        return self.filter(status=IndicatorStatus.PUBLISHED)
+
+    def publish(self) -> tuple[int, int]:
+        """Publish the drafts that have a source: (how many published, how many stay drafts without one)."""
+        drafts = self.filter(status=IndicatorStatus.DRAFT)
+        unsourced = drafts.filter(source="").count()
+        return drafts.exclude(source="").update(status=IndicatorStatus.PUBLISHED), unsourced
+
+
 class VillageIndicator(models.Model):
-    """Yearly figures of a village, entered by officers, to judge the program before and after it started."""
+    """Yearly figures of a village, to judge the program before and after it started.
+
+    Officers propose them as drafts; a supervisor publishes them, and only with their source.
+    """
 
     village = models.ForeignKey(Village, verbose_name=_("village"), on_delete=models.CASCADE, related_name="indicators")
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
@@ -83,11 +104,28 @@ class VillageIndicator(models.Model):
         _("applicants refused as suspected non-procedural migrant workers")
     )
     notes = models.CharField(_("notes"), max_length=300, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Where the figures come from, e.g. “SIMKIM data of the office, 31 December 2025”. Required to publish."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=IndicatorStatus.choices, default=IndicatorStatus.DRAFT
+    )
+    example_data = models.BooleanField(
+        _("example data"), default=False, editable=False, help_text=_("Demo figures of a development install.")
+    )
+
+    objects = VillageIndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("village indicator")
         verbose_name_plural = _("village indicators")
         ordering = ["village", "year"]
+        permissions = [("publish_villageindicator", _("Can publish village figures"))]
         constraints = [
             models.UniqueConstraint(fields=["village", "year"], name="village_indicator_one_per_year"),
             models.CheckConstraint(
@@ -95,10 +133,26 @@ class VillageIndicator(models.Model):
                 name="village_indicator_refused_within_applicants",
                 violation_error_message=_("Refused applicants cannot outnumber passport applicants."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(status=IndicatorStatus.DRAFT) | ~models.Q(source=""),
+                name="village_indicator_published_has_source",
+                violation_error_message=_("Figures without a source cannot be published."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.village} {self.year}"
+
+    def clean(self):
+        super().clean()
+        if self.status == IndicatorStatus.PUBLISHED and not self.source.strip():
+            raise ValidationError(
+                {"source": _("Figures without a source cannot be published: say where they come from.")}
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == IndicatorStatus.PUBLISHED
 
     @property
     def refused_percent(self) -> float | None:

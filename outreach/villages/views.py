@@ -1,7 +1,8 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from .charts import indicator_charts
-from .models import Village
+from .models import Village, VillageIndicator
 
 
 class VillageListView(ListView):
@@ -21,12 +22,16 @@ class VillageDetailView(DetailView):
     context_object_name = "village"
 
     def get_queryset(self):
-        return Village.objects.desa_binaan().select_related("pimpasa").prefetch_related("indicators")
+        published = Prefetch("indicators", VillageIndicator.objects.published(), to_attr="published_indicators")
+        return Village.objects.desa_binaan().select_related("pimpasa").prefetch_related(published)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        indicators = list(self.object.indicators.all())
+        # Only published figures, which always have their source, are shown and drawn.
+        indicators = [indicator for indicator in self.object.published_indicators if indicator.source]
         since = self.object.program_since
         context["indicators"] = indicators
         context["charts"] = indicator_charts(indicators, since.year if since else None)
+        context["example_data"] = any(indicator.example_data for indicator in indicators)
+        context["indicator_sources"] = "; ".join(sorted({indicator.source for indicator in indicators}))
         return context

@@ -49,3 +49,15 @@ def test_running_the_demo_twice_creates_no_duplicates(settings):
     before = counts()
     seed()
     assert counts() == before
+
+
+def test_the_demo_figures_are_labelled_as_example_data(settings):
+    settings.DEBUG = True
+    seed()
+    for indicator in VillageIndicator.objects.all():
+        assert indicator.example_data and indicator.is_published
+        assert indicator.source.startswith("Data contoh (demo)")
+
+
+def test_a_fresh_install_has_no_village_figures():
+    assert not VillageIndicator.objects.exists()

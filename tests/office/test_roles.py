@@ -14,14 +14,24 @@ LETTERS = {"P": roles.OFFICER, "S": roles.SUPERVISOR, "E": roles.CONTENT_EDITOR}
 # Every permission of the portal's apps (and the one of Django's that a role holds), and who holds it:
 # P = Petugas, S = Supervisor, E = Editor konten, - = nobody. Any other permission: nobody.
 MATRIX = """
-abuse.view_abusecounter               -
-abuse.add_abusecounter                -
-abuse.change_abusecounter             -
-abuse.delete_abusecounter             -
-outbox.view_email                     -
-outbox.add_email                      -
-outbox.change_email                   -
-outbox.delete_email                   -
+stats.view_series                        S
+stats.add_series                         S
+stats.change_series                      S
+stats.delete_series                      S
+stats.view_figure                        S
+stats.add_figure                         S
+stats.change_figure                      S
+stats.delete_figure                      S
+stats.publish_figure                     S
+stats.view_yearly_report                 S
+abuse.view_abusecounter                -
+abuse.add_abusecounter                 -
+abuse.change_abusecounter              -
+abuse.delete_abusecounter              -
+outbox.view_email                      -
+outbox.add_email                       -
+outbox.change_email                    -
+outbox.delete_email                    -
 activities.view_activity               P S E
 activities.add_activity                P S
 activities.change_activity             P S
@@ -80,8 +90,9 @@ villages.add_village                     S
 villages.change_village                  S
 villages.delete_village                  S
 villages.view_villageindicator         P S E
-villages.add_villageindicator            S
-villages.change_villageindicator         S
+villages.add_villageindicator          P S
+villages.change_villageindicator       P S
+villages.publish_villageindicator        S
 villages.delete_villageindicator         S
 """
 
@@ -121,11 +132,10 @@ def test_each_role_holds_exactly_its_permissions(role):
     assert wrong == {}
 
 
-def test_an_officer_cannot_change_the_village_indicators(db):
+def test_an_officer_proposes_village_indicators_but_cannot_publish_them(db):
     user = StaffFactory(role=roles.OFFICER)
-    assert user.has_perm("villages.view_villageindicator")
-    assert not user.has_perm("villages.change_villageindicator")
-    assert not user.has_perm("villages.add_villageindicator")
+    assert user.has_perm("villages.add_villageindicator")
+    assert not user.has_perm("villages.publish_villageindicator")
 
 
 def test_a_supervisor_manages_the_village_indicators(db):

@@ -1,7 +1,9 @@
 import csv
 import io
 
-from outreach.spreadsheets import csv_response, csv_safe
+import openpyxl
+
+from outreach.spreadsheets import csv_response, csv_safe, xlsx_response
 
 
 def _rows(response):
@@ -42,3 +44,21 @@ def test_csv_safe_leaves_plain_text_alone():
     assert csv_safe("LPR-7K4M") == "LPR-7K4M"
     assert csv_safe(12) == "12"
     assert csv_safe(None) == ""
+
+
+def test_it_writes_comment_lines_before_the_header():
+    response = csv_response("x.csv", ["n"], [["1"]], comments=["Licence: CC BY 4.0", "n:\nthe number"])
+
+    assert _rows(response) == [["# Licence: CC BY 4.0"], ["# n: the number"], ["n"], ["1"]]
+
+
+def test_it_writes_no_comment_line_without_comments():
+    assert _rows(csv_response("x.csv", ["n"], [["1"]]))[0] == ["n"]
+
+
+def test_a_workbook_keeps_numbers_as_numbers_and_formulas_as_text():
+    response = xlsx_response("x.xlsx", [("sheet", ["name", "n"], [["=HYPERLINK(1)", 3], [None, 4.5]])])
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["sheet"]
+    assert [[cell.value for cell in row] for row in sheet.rows] == [["name", "n"], ["=HYPERLINK(1)", 3], [None, 4.5]]
+    assert sheet["A2"].data_type == "s"

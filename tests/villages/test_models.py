@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from outreach.villages.charts import bar_chart
+from outreach.charts import bar_chart
 from outreach.villages.models import Village
 from tests.factories import VillageFactory, VillageIndicatorFactory
 
@@ -52,3 +52,12 @@ def test_the_chart_has_no_start_line_when_every_year_is_on_one_side():
     assert bar_chart([(2025, 3), (2026, 0)], start_year=2024).start_x is None
     assert bar_chart([(2022, 3)], start_year=None).start_x is None
     assert bar_chart([], start_year=2024) is None
+
+
+def test_figures_without_a_source_cannot_be_published():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VillageIndicatorFactory(source="", status="published")
+
+
+def test_figures_without_a_source_may_be_proposed_as_drafts():
+    assert not VillageIndicatorFactory(source="", status="draft").is_published

@@ -140,3 +140,25 @@ def test_the_english_village_page_marks_the_selection_reason_as_indonesian(clien
     html = client.get("/en/program/desa-binaan/desa-bakung/").text
     assert f'<p lang="id">{village.selection_reason}</p>' in html
     assert f"<p>{village.selection_reason}</p>" in client.get("/program/desa-binaan/desa-bakung/").text
+
+
+def test_the_village_page_shows_the_source_of_each_figure(client, bakung):
+    html = client.get(bakung.get_absolute_url()).text
+    assert html.count('<td class="small">Data SIMKIM Kantor Imigrasi Blitar</td>') == 3
+    assert "Sumber: Data SIMKIM Kantor Imigrasi Blitar" in html
+
+
+def test_proposed_figures_are_neither_shown_nor_drawn(client, bakung):
+    VillageIndicatorFactory(village=bakung, year=2026, passport_applicants=999, status="draft", source="")
+    html = client.get(bakung.get_absolute_url()).text
+    assert "999" not in html and "2026:" not in html
+
+
+def test_real_figures_carry_no_example_marker(client, bakung):
+    assert "Data contoh" not in client.get(bakung.get_absolute_url()).text
+
+
+def test_example_figures_carry_the_example_marker(client, bakung):
+    VillageIndicatorFactory(village=bakung, year=2026, example_data=True, source="Data contoh (demo)")
+    html = client.get(bakung.get_absolute_url()).text
+    assert '<div class="alert alert-warning example-data" role="note">' in html
