@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("program/sekolah/", include("outreach.schools.urls")),
     path("pojok-baca/", include("outreach.reading_corners.urls")),
     path("lapor/", include("outreach.reports.urls")),
+    path("cari/", include("outreach.search.urls")),
+    path("", include("outreach.pages.urls")),
     path("", include("outreach.activities.urls")),
     prefix_default_language=False,
 )
