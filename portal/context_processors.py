@@ -93,6 +93,8 @@ def page_links(request) -> dict:
 def site(request):
     return {
         "page_links": SimpleLazyObject(lambda: page_links(request)),
+        # In development the office's contact details are demo data: the footer says so.
+        "contacts_are_examples": settings.DEBUG,
         "site_notices": SimpleLazyObject(lambda: list(SiteNotice.objects.current())),
         "office": SimpleLazyObject(OfficeProfile.current),
         "main_navigation": SimpleLazyObject(lambda: navigation(request)),
