@@ -223,3 +223,39 @@ class ReportPhotoFactory(factory.django.DjangoModelFactory):
 
     report = factory.SubFactory(ReportFactory)
     image = factory.django.ImageField(filename="photo.jpg", format="JPEG", width=40, height=30, color="green")
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+class PageTopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.PageTopic"
+
+    slug = factory.Sequence(lambda n: f"topik-{n}")
+    title_ind = factory.Sequence(lambda n: f"Topik {n}")
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published information page written in Indonesian only; ``title_en``/``body_en`` add English."""
+
+    class Meta:
+        model = "pages.Page"
+
+    topic = factory.SubFactory(PageTopicFactory)
+    slug = factory.Sequence(lambda n: f"halaman-{n}")
+    title_ind = factory.Sequence(lambda n: f"Halaman informasi {n}")
+    summary_ind = "Ringkasan halaman untuk warga."
+    body_ind = "Isi halaman tentang layanan keimigrasian."
+    status = "published"
+
+
+class PageLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.PageLink"
+
+    page = factory.SubFactory(PageFactory)
+    kind = "source"
+    label_ind = "Sumber resmi"
+    url = "https://www.imigrasi.go.id/"
+    checked_on = datetime.date(2026, 12, 1)
