@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
-from django.views.decorators.cache import never_cache
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from outreach.office.models import OfficeProfile
@@ -37,7 +37,9 @@ def organization_json_ld(request, office) -> str:
 
 def home(request):
     office = OfficeProfile.current()
-    return render(request, "home.html", {"office": office, "organization_json_ld": organization_json_ld(request, office)})
+    return render(
+        request, "home.html", {"office": office, "organization_json_ld": organization_json_ld(request, office)}
+    )
 
 
 @never_cache

@@ -39,7 +39,7 @@ HEADLINE_OPTIONS = {"start_sel": START, "stop_sel": STOP, "max_words": 30, "min_
 CONFIGS = {"id": "indonesian", "en": "english"}
 
 
-MARKUP = re.compile(r"[*_#>`|]+|\s+")
+MARKUP = re.compile(r"[*_#`]+|\s+")
 
 
 def highlight(text: str):

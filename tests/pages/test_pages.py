@@ -57,7 +57,9 @@ def test_a_service_card_shows_its_sections(client):
 
 def test_a_reader_says_a_page_was_helpful(client):
     page = PageFactory()
-    response = client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "yes", "comment": "Jelas sekali", "started": started_value()})
+    response = client.post(
+        f"{page.get_absolute_url()}masukan/", {"helpful": "yes", "comment": "Jelas sekali", "started": started_value()}
+    )
     assert response.status_code == 302
     answer = PageFeedback.objects.get()
     assert (answer.page, answer.helpful, answer.comment, answer.language) == (page, True, "Jelas sekali", "id")
@@ -75,7 +77,10 @@ def test_feedback_is_rate_limited(client, settings):
     settings.PAGE_FEEDBACK_PER_HOUR = 2
     page = PageFactory()
     for _ in range(2):
-        assert client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "no", "started": started_value()}).status_code == 302
+        assert (
+            client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "no", "started": started_value()}).status_code
+            == 302
+        )
     response = client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "no", "started": started_value()})
     assert response.status_code == 429
     assert PageFeedback.objects.count() == 2

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('office', '0003_abuse_counter'),
+        ("office", "0003_abuse_counter"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='officeprofile',
-            name='logo',
-            field=models.ImageField(blank=True, help_text="Shown in the header, square, JPEG, PNG or WebP. Use the office's own mark, never the state emblem (Garuda Pancasila). Without a logo the header shows a neutral mark.", upload_to='office/', verbose_name='logo'),
+            model_name="officeprofile",
+            name="logo",
+            field=models.ImageField(
+                blank=True,
+                help_text="Shown in the header, square, JPEG, PNG or WebP. Use the office's own mark, never the state emblem (Garuda Pancasila). Without a logo the header shows a neutral mark.",
+                upload_to="office/",
+                verbose_name="logo",
+            ),
         ),
     ]
