@@ -25,11 +25,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from outreach.activities.models import SEARCH_VECTOR as ACTIVITY_VECTOR
-from outreach.activities.models import Activity, Status
-from outreach.pages.models import Page, PageStatus
-from outreach.reading_corners.models import CornerStatus, ReadingCorner
+from outreach.activities.models import Activity
+from outreach.pages.models import Page
+from outreach.reading_corners.models import ReadingCorner
 from outreach.schools.models import Institution
-from outreach.villages.models import ProgramStatus, Village
+from outreach.villages.models import Village
 
 PER_KIND = 10
 MAX_QUERY_LENGTH = 100
@@ -268,25 +268,33 @@ def correct_spelling(text: str, words: set[str]) -> str:
     return " ".join(corrected)
 
 
+def _words_sql(cursor, queryset, field_name: str) -> str:
+    """The SELECT of ``field_name``'s words (unstemmed) over ``queryset``, as SQL text for ts_stat()."""
+    vectors = queryset.order_by().annotate(words=SearchVector(field_name, config="simple")).values("words")
+    sql, params = vectors.query.sql_with_params()
+    return cursor.mogrify(sql, params).decode()
+
+
+def public_title_sources(language: str) -> list[tuple]:
+    """Where the words of the public titles and names are: the same querysets, so the same visibility rules."""
+    titles = [(Page.objects.published(), "title_ind")]
+    if language != "id":
+        titles.append((Page.objects.published(), "title_en"))
+    return [
+        *titles,
+        (Activity.objects.published(), "title"),
+        (Village.objects.desa_binaan(), "name"),
+        (Institution.objects.all(), "name"),
+        (ReadingCorner.objects.active(), "name"),
+    ]
+
+
 def vocabulary(language: str) -> set[str]:
-    """The words of the public titles and names (one query: ts_stat over them, unstemmed)."""
-    table = connection.ops.quote_name
-    title_columns = ["title_ind", "title_en"] if language != "id" else ["title_ind"]
-    # The same visibility rules as the querysets above, written as SQL for ts_stat (constants only).
-    sources = [
-        f"SELECT to_tsvector('simple', coalesce({column}, '')) FROM {table(Page._meta.db_table)} "
-        f"WHERE status = '{PageStatus.PUBLISHED}'"
-        for column in title_columns
-    ]
-    sources += [
-        f"SELECT to_tsvector('simple', title) FROM {table(Activity._meta.db_table)} "
-        f"WHERE status = '{Status.PUBLISHED}'",
-        f"SELECT to_tsvector('simple', name) FROM {table(Village._meta.db_table)} "
-        f"WHERE program_status <> '{ProgramStatus.NOT_ENROLLED}'",
-        f"SELECT to_tsvector('simple', name) FROM {table(Institution._meta.db_table)}",
-        f"SELECT to_tsvector('simple', name) FROM {table(ReadingCorner._meta.db_table)} "
-        f"WHERE status = '{CornerStatus.ACTIVE}'",
-    ]
+    """The words of the public titles and names (one query: ts_stat over them)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT word FROM ts_stat(%s) WHERE length(word) >= 3", [" UNION ALL ".join(sources)])
+        raw = cursor.cursor  # the database driver's cursor: it quotes parameters into SQL text (mogrify)
+        sources = " UNION ALL ".join(
+            _words_sql(raw, queryset, name) for queryset, name in public_title_sources(language)
+        )
+        cursor.execute("SELECT word FROM ts_stat(%s) WHERE length(word) >= 3", [sources])
         return {row[0] for row in cursor.fetchall()}
