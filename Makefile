@@ -22,6 +22,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 setup: $(VENV)/.installed
 	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) seed_information
 	$(MANAGE) compilemessages -v 0 --ignore "$(VENV)" --ignore node_modules
 	$(MANAGE) collectstatic --noinput -v 0
 

@@ -1,10 +1,12 @@
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
 from outreach.office.models import OfficeProfile
+from outreach.pages.models import SiteNotice
 
 # The main navigation: label and URL name. Entries whose app is not installed are left out.
 NAVIGATION = [
@@ -63,8 +65,37 @@ def language_links(request):
     return links
 
 
+def _path_in(path: str, code: str) -> str:
+    """``path`` in language ``code``: the default language unprefixed, the others under /<code>/."""
+    prefixes = {f"/{other}/" for other, _name in settings.LANGUAGES if other != settings.LANGUAGE_CODE}
+    bare = next((path[len(prefix) - 1 :] for prefix in prefixes if path.startswith(prefix)), path)
+    return bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+
+
+def page_links(request) -> dict:
+    """Absolute canonical and hreflang addresses of this page (a page that does not exist too: a 404 page in
+    English has its Indonesian twin), the x-default (the Indonesian page) and the default sharing image."""
+    path = request.path
+    try:
+        resolve(path)
+        translated = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    except Resolver404:
+        translated = {code: _path_in(path, code) for code, _name in settings.LANGUAGES}
+    absolute = request.build_absolute_uri
+    return {
+        "canonical": absolute(path),
+        "alternates": [{"code": code, "url": absolute(url)} for code, url in translated.items()],
+        "x_default": absolute(translated[settings.LANGUAGE_CODE]),
+        "og_image": absolute(static("img/og-default.png")),
+    }
+
+
 def site(request):
     return {
+        "page_links": SimpleLazyObject(lambda: page_links(request)),
+        # In development the office's contact details are demo data: the footer says so.
+        "contacts_are_examples": settings.DEBUG,
+        "site_notices": SimpleLazyObject(lambda: list(SiteNotice.objects.current())),
         "office": SimpleLazyObject(OfficeProfile.current),
         "main_navigation": SimpleLazyObject(lambda: navigation(request)),
         "report_url": SimpleLazyObject(lambda: _reverse_or_none(REPORT_URL_NAME) or ""),

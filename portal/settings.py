@@ -68,6 +68,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = (os.environ.get("SITE_URL", "http://127.0.0.1:8000") if DEBUG else require("SITE_URL")).rstrip("/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as the library requires
     "portal.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
     "outreach.activities",
     "outreach.reports",
     "outreach.stats",  # reads the others; nothing imports it
+    "outreach.pages",
+    "outreach.search",  # reads the public content of the apps above; nothing imports it
 ]
 if DEBUG:
     INSTALLED_APPS.append("outreach.demo")  # demo data and seed_demo: development and tests only
@@ -146,6 +149,11 @@ LOGIN_URL = "admin:login"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# Texts typed by editors (information pages, notices): Indonesian required, English shown when written,
+# otherwise the Indonesian text (marked lang="id").
+MODELTRANSLATION_DEFAULT_LANGUAGE = "id"
+MODELTRANSLATION_LANGUAGES = ("id", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("id",)
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
@@ -231,6 +239,8 @@ REPORT_LOOKUPS_PER_HOUR = env_int("REPORT_LOOKUPS_PER_HOUR", 20)
 REPORT_DRAFT_PHOTOS_PER_HOUR = env_int("REPORT_DRAFT_PHOTOS_PER_HOUR", 30)
 SCHOOL_REQUESTS_PER_HOUR = env_int("SCHOOL_REQUESTS_PER_HOUR", 5)
 SCHOOL_LOOKUPS_PER_HOUR = env_int("SCHOOL_LOOKUPS_PER_HOUR", 20)
+# "Was this page helpful?" answers accepted per client and hour.
+PAGE_FEEDBACK_PER_HOUR = env_int("PAGE_FEEDBACK_PER_HOUR", 10)
 # Public forms sent back faster than this (seconds) are refused as bots.
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 # How many reverse proxies (that append to X-Forwarded-For) stand before the app; 0 = use REMOTE_ADDR.

@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("pojok-baca/", include("outreach.reading_corners.urls")),
     path("lapor/", include("outreach.reports.urls")),
     path("statistik/", include("outreach.stats.urls")),
+    path("cari/", include("outreach.search.urls")),
+    path("", include("outreach.pages.urls")),
     path("", include("outreach.activities.urls")),
     prefix_default_language=False,
 )

@@ -1,15 +1,45 @@
+import json
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from outreach.office.models import OfficeProfile
+
+
+def organization_json_ld(request, office) -> str:
+    """The office as a schema.org GovernmentOrganization, as JSON safe inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "url": request.build_absolute_uri(reverse("home")),
+        "logo": request.build_absolute_uri(office.logo.url if office and office.logo else static("img/og-default.png")),
+    }
+    if office is not None:
+        data |= {
+            "name": office.name,
+            "alternateName": office.short_name,
+            "address": {"@type": "PostalAddress", "streetAddress": office.address, "addressCountry": "ID"},
+            "telephone": office.phone,
+            "email": office.email,
+        }
+        if office.parent_agency:
+            data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": office.parent_agency}
+    text = json.dumps(data, ensure_ascii=False)
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
 
 def home(request):
-    return render(request, "home.html")
+    office = OfficeProfile.current()
+    return render(
+        request, "home.html", {"office": office, "organization_json_ld": organization_json_ld(request, office)}
+    )
 
 
 @never_cache

@@ -42,6 +42,8 @@ PAGES = [
     "stats:data_csv",
     "stats:data_json",
     "stats:map",
+    "pages:index",
+    "pages:job_offer_check",
     "sitemap",
     "healthz",
 ]
@@ -55,13 +57,17 @@ def urls():
             continue
     # One detail page of each kind, from the demo data.
     from outreach.activities.models import Activity
+    from outreach.pages.models import Page
     from outreach.villages.models import Village
 
     village = Village.objects.desa_binaan().order_by("pk").first()
     activity = Activity.objects.published().past().first()
-    for obj in (village, activity):
+    page = Page.objects.published().order_by("pk").first()
+    for obj in (village, activity, page):
         if obj is not None:
             yield obj.get_absolute_url()
+    yield reverse("search:index") + "?q=paspor"
+    yield reverse("search:index") + "?q=pasport"  # a misspelling: the corrected search runs too
 
 
 def measure(client, url):
@@ -81,6 +87,7 @@ def measure(client, url):
 
 def main():
     call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_information", stdout=io.StringIO())
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"{'page':<60} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for url in urls():

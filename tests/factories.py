@@ -267,3 +267,39 @@ class FigureFactory(factory.django.DjangoModelFactory):
     source = "Rilis akhir tahun Kantor Imigrasi Blitar"
     source_en = "Year-end press release of the Blitar immigration office"
     status = "published"
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+class PageTopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.PageTopic"
+
+    slug = factory.Sequence(lambda n: f"topik-{n}")
+    title_ind = factory.Sequence(lambda n: f"Topik {n}")
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published information page written in Indonesian only; ``title_en``/``body_en`` add English."""
+
+    class Meta:
+        model = "pages.Page"
+
+    topic = factory.SubFactory(PageTopicFactory)
+    slug = factory.Sequence(lambda n: f"halaman-{n}")
+    title_ind = factory.Sequence(lambda n: f"Halaman informasi {n}")
+    summary_ind = "Ringkasan halaman untuk warga."
+    body_ind = "Isi halaman tentang layanan keimigrasian."
+    status = "published"
+
+
+class PageLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.PageLink"
+
+    page = factory.SubFactory(PageFactory)
+    kind = "source"
+    label_ind = "Sumber resmi"
+    url = "https://www.imigrasi.go.id/"
+    checked_on = datetime.date(2026, 12, 1)

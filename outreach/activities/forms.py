@@ -32,10 +32,12 @@ class ActivityPhotoForm(forms.ModelForm):
 
 
 class ActivityFilterForm(forms.Form):
-    """The GET filters of /kegiatan/: program and year. Invalid values are ignored (the full list shows)."""
+    """The GET filters of /kegiatan/: program, year and village (``desa``, a village page's "all activities
+    here" link). Invalid values are ignored (the full list shows)."""
 
     program = forms.ChoiceField(label=_("Program"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    desa = forms.SlugField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *, years=()):
         super().__init__(data)
@@ -49,6 +51,8 @@ class ActivityFilterForm(forms.Form):
             queryset = queryset.for_program(program)
         if year := self.cleaned_data["year"]:
             queryset = queryset.filter(starts_at__year=year)
+        if village := self.cleaned_data["desa"]:
+            queryset = queryset.filter(village__slug=village)
         return queryset
 
     @property

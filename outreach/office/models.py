@@ -22,6 +22,15 @@ class OfficeProfile(models.Model):
     latitude = latitude_field()
     longitude = longitude_field()
     about = models.TextField(_("about the office"), blank=True, help_text=_("A short introduction for the home page."))
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="office/",
+        blank=True,
+        help_text=_(
+            "Shown in the header, square, JPEG, PNG or WebP. Use the office's own mark, never the state emblem "
+            "(Garuda Pancasila). Without a logo the header shows a neutral mark."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -69,6 +69,7 @@ ROLE_PERMISSIONS = {
         "reports.manage_reporter_data",
         "reports.view_identityaccess",
         "auth.view_user",
+        *(f"pages.view_{model}" for model in ("page", "pagetopic", "pagelink", "sitenotice", "pagefeedback")),
     ],
     # Content editors edit public text only: the office profile, reading corners, activities' titles and
     # summaries. Visit requests (a teacher's phone and email) and reports are not theirs.
@@ -82,6 +83,13 @@ ROLE_PERMISSIONS = {
         "reading_corners.change_readingcorner",
         "activities.view_activity",
         "activities.edit_activity_text",
+        # Information pages, their links and sources, and the site notice; readers' feedback to read.
+        *manage("pages.page"),
+        *manage("pages.pagetopic"),
+        *manage("pages.pagelink"),
+        *manage("pages.sitenotice"),
+        "pages.view_pagefeedback",
+        "pages.delete_pagefeedback",
     ],
 }
 

@@ -67,6 +67,19 @@ def validate_phone(value: str):
         )
 
 
+def initial_from_query(params) -> dict:
+    """Answers another page hands over in the address, e.g. the job-offer check's "Report this offer":
+    ``/lapor/?category=recruitment&description=…``. Only a known category and the description are taken; the
+    reporter still reads and sends the form (a draft already begun wins over them)."""
+    initial = {}
+    if params.get("category") in Category.values:
+        initial["category"] = params["category"]
+    description = params.get("description", "").strip()[:DESCRIPTION_MAX]
+    if description:
+        initial["description"] = description
+    return initial
+
+
 class ReportForm(AbuseDefenceMixin, forms.Form):
     """The public report form, with the honeypot and the minimum fill time of ``AbuseDefenceMixin``."""
 

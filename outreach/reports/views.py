@@ -26,7 +26,7 @@ from outreach.abuse.responses import too_many_requests
 from outreach.places import Kecamatan
 
 from . import drafts, one_time_pin
-from .forms import AddInformationForm, LookupForm, ReportForm
+from .forms import AddInformationForm, LookupForm, ReportForm, initial_from_query
 from .models import Category, Identity, Report
 from .services import (
     LOOKUP_PAUSE,
@@ -60,7 +60,7 @@ def _rate_limited_response(request, *, answers_kept=False, reason="reports"):
     return too_many_requests(request, "reports/rate_limited.html", {"answers_kept": answers_kept, "reason": reason})
 
 
-def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
+def _report_form(request, draft, *, data=None, files=None, check_abuse=True, prefill=None):
     if data is not None and files is None:
         files = MultiValueDict()
     return ReportForm(
@@ -71,7 +71,7 @@ def _report_form(request, draft, *, data=None, files=None, check_abuse=True):
         # Only a new form is checked for speed: a quick correction after a "Change" link is a person.
         check_fill_time=check_abuse and not draft["answers"],
         retention_days=_retention_days(),
-        initial=dict(draft["answers"]) if data is None else None,
+        initial=(dict(draft["answers"]) or prefill) if data is None else None,
     )
 
 
@@ -113,7 +113,7 @@ def start(request):
         if form.has_error("__all__", "too_fast"):
             form.restamp()
     else:
-        form = _report_form(request, draft)
+        form = _report_form(request, draft, prefill=initial_from_query(request.GET))
     return render(
         request,
         "reports/form.html",

@@ -79,7 +79,7 @@ def test_the_index_runs_a_fixed_number_of_queries(client, django_assert_num_quer
         activity_photo(activity, width=400)
     with django_assert_num_queries(few):
         client.get("/kegiatan/")
-    assert few <= 5
+    assert few <= 6  # the frame reads the office profile and the site notices
 
 
 # --- /kegiatan/<slug>/ ------------------------------------------------------------------------------
@@ -193,6 +193,7 @@ def test_the_home_page_has_empty_states(client):
 
 def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     ActivityFactory(starts_at=in_days(3))
+    ActivityFactory(starts_at=in_days(-3))  # the latest activities' photos are fetched once there is one
     few = queries_for(client, "/")
     for days in range(-10, 10):
         ActivityFactory(starts_at=in_days(days))

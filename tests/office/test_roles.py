@@ -14,6 +14,26 @@ LETTERS = {"P": roles.OFFICER, "S": roles.SUPERVISOR, "E": roles.CONTENT_EDITOR}
 # Every permission of the portal's apps (and the one of Django's that a role holds), and who holds it:
 # P = Petugas, S = Supervisor, E = Editor konten, - = nobody. Any other permission: nobody.
 MATRIX = """
+pages.view_page                          S E
+pages.add_page                             E
+pages.change_page                          E
+pages.delete_page                          E
+pages.view_pagetopic                     S E
+pages.add_pagetopic                        E
+pages.change_pagetopic                     E
+pages.delete_pagetopic                     E
+pages.view_pagelink                      S E
+pages.add_pagelink                         E
+pages.change_pagelink                      E
+pages.delete_pagelink                      E
+pages.view_sitenotice                    S E
+pages.add_sitenotice                       E
+pages.change_sitenotice                    E
+pages.delete_sitenotice                    E
+pages.view_pagefeedback                  S E
+pages.delete_pagefeedback                  E
+pages.add_pagefeedback                 -
+pages.change_pagefeedback              -
 stats.view_series                        S
 stats.add_series                         S
 stats.change_series                      S

@@ -52,8 +52,9 @@ def test_it_has_a_skip_link_and_landmarks(client):
 
 def test_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     OfficeProfileFactory()
-    # The office profile, then the next and the latest activities (home_sections).
-    with django_assert_max_num_queries(3):
+    # The office profile, the site notices, the most needed information pages, then the next and the latest
+    # activities (home_sections) and the latest ones' photos.
+    with django_assert_max_num_queries(6):
         client.get("/")
 
 

@@ -198,8 +198,8 @@ def test_the_status_page_runs_a_fixed_number_of_queries(client, django_assert_nu
     for number in range(updates):
         report.events.create(kind=ReportEvent.Kind.NOTE, actor=staff, public_message=f"Update {number}")
     look_up(client, report.reference)
-    # session, report, timeline, office profile
-    with django_assert_num_queries(4):
+    # session, report, timeline, office profile, site notices
+    with django_assert_num_queries(5):
         client.get("/lapor/cek/laporan/")
 
 

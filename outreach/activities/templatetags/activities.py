@@ -1,6 +1,7 @@
 """Activities for pages outside this app (home, place pages), so that the place apps never import this one.
 
 {% upcoming_activities 3 as upcoming %}, {% latest_activities 3 program="sekolah-kampus" as latest %},
+{% latest_activities 3 photos=True as latest %} (with their public photos, for cards),
 {% place_activities village as activities %}.
 """
 
@@ -22,8 +23,9 @@ def upcoming_activities(limit=3, program=None):
 
 
 @register.simple_tag
-def latest_activities(limit=3, program=None):
-    return list(_published(program).past()[:limit])
+def latest_activities(limit=3, program=None, photos=False):
+    activities = _published(program).past()
+    return list((activities.with_public_photos() if photos else activities)[:limit])
 
 
 @register.simple_tag
