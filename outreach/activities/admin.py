@@ -280,18 +280,10 @@ class ActivityAdmin(admin.ModelAdmin):
             actions.pop("delete_selected", None)
         return actions
 
-    def delete_queryset(self, request, queryset):
-        for activity in queryset:
-            activity.delete()  # one by one, so that photo files go too
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.sync_photo_publication()  # consent, status or photos may have changed
 
     # --- actions ------------------------------------------------------------------------------------
 

@@ -206,7 +206,6 @@ def add_photos(activity, count: int):
         )
         photo.set_image(clean_image(photo_upload(activity.title, PHOTO_COLORS[activity.pk % 5], number)))
         photo.save()
-        photo.sync_public_copies()
 
 
 def plan(today: date) -> list[tuple[str, date, bool]]:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage, storages
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Now
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.media import CleanImage, resized
 from outreach.topics import Topic
+
+from . import publication
 
 
 class ChoiceArrayField(ArrayField):
@@ -192,6 +195,36 @@ class ActivityQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(follow_up_due__lt=today, follow_up_done=False).exclude(follow_up="")
 
+    # --- writes that keep the photos' public copies right (see publication.py) ----------------------
+
+    @transaction.atomic
+    def update(self, **kwargs):
+        if "status" not in kwargs:
+            return super().update(**kwargs)
+        pks = list(self.select_for_update().values_list("pk", flat=True))
+        if kwargs["status"] == Status.PUBLISHED:
+            kwargs.setdefault("published_at", Coalesce("published_at", Now()))
+        count = models.QuerySet.update(self.model.objects.filter(pk__in=pks), **kwargs)
+        publication.sync_all(ActivityPhoto.objects.filter(activity__in=pks).select_related("activity"))
+        return count
+
+    @transaction.atomic
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if "status" in fields:
+            pks = [activity.pk for activity in objs]
+            publication.sync_all(ActivityPhoto.objects.filter(activity__in=pks).select_related("activity"))
+        return count
+
+    def delete(self):
+        photos = list(ActivityPhoto.objects.filter(activity__in=self.values("pk")))
+        result = super().delete()
+        for photo in photos:
+            publication.withdraw(photo)  # at once: the public URLs die with the rows
+            transaction.on_commit(photo.delete_files)
+        return result
+
 
 class Activity(models.Model):
     """Any outreach event, whatever the program, at exactly the place its kind requires."""
@@ -315,12 +348,27 @@ class Activity(models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        activity = super().from_db(db, field_names, values, *args, **kwargs)
+        activity._stored_status = activity.__dict__.get("status")
+        return activity
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug()
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        adding = self._state.adding
+        update_fields = kwargs.get("update_fields")
+        status_saved = update_fields is None or "status" in update_fields
         super().save(*args, **kwargs)
+        if not adding and status_saved and self.status != getattr(self, "_stored_status", None):
+            for photo in self.photos.all():
+                photo.activity = self
+                publication.sync(photo)
+        if status_saved:
+            self._stored_status = self.status
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
@@ -329,14 +377,9 @@ class Activity(models.Model):
         photos = list(self.photos.all())
         result = super().delete(*args, **kwargs)
         for photo in photos:
+            publication.withdraw(photo)  # at once: the public URLs die with the rows
             transaction.on_commit(photo.delete_files)
         return result
-
-    def sync_photo_publication(self):
-        """Publish or withdraw the public copies of every photo (call after a save or a status change)."""
-        for photo in self.photos.all():
-            photo.activity = self
-            photo.sync_public_copies()
 
     def unique_slug(self) -> str:
         base = slugify(self.title)[:200] or "kegiatan"
@@ -441,12 +484,40 @@ class ActivityPhotoQuerySet(models.QuerySet):
         return self.filter(consent_to_publish=True)
 
     def public(self):
-        """Photos the public may see: consented, of a published activity."""
+        """Photos the public may see: consented, of a published activity (publication.should_be_public)."""
         return self.consented().filter(activity__status=Status.PUBLISHED)
+
+    # --- writes that keep the public copies right (see publication.py) ------------------------------
+
+    SYNCED_FIELDS = frozenset({"consent_to_publish", "activity", "activity_id", "image"})
+
+    @transaction.atomic
+    def update(self, **kwargs):
+        if not self.SYNCED_FIELDS & kwargs.keys():
+            return super().update(**kwargs)
+        pks = list(self.select_for_update().values_list("pk", flat=True))
+        count = models.QuerySet.update(self.model.objects.filter(pk__in=pks), **kwargs)
+        publication.sync_all(self.model.objects.filter(pk__in=pks).select_related("activity"))
+        return count
+
+    @transaction.atomic
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if self.SYNCED_FIELDS & set(fields):
+            publication.sync_all(self.model.objects.filter(pk__in=[o.pk for o in objs]).select_related("activity"))
+        return count
+
+    def delete(self):
+        photos = list(self.all())
+        result = super().delete()
+        for photo in photos:
+            publication.withdraw(photo)
+            transaction.on_commit(photo.delete_files)
+        return result
 
 
 THUMBNAIL_WIDTHS = (320, 640, 1024)
-PUBLIC_FOLDER = "activities"
 
 
 def private_storage():
@@ -460,10 +531,8 @@ def photo_path(instance, filename):
 class ActivityPhoto(models.Model):
     """A sanitised photo of an activity with responsive thumbnails.
 
-    The photo and its thumbnails live in the private storage, never served. While the photo is public
-    (consented, of a published activity) copies with an unguessable name are published to the public media
-    storage; ``sync_public_copies`` is the one place that publishes and withdraws them, so that a withdrawn
-    consent or an unpublished activity also kills the old public URL.
+    The photo and its thumbnails live in the private storage, never served. Its public copies are
+    publication.py's: every save keeps them right (see also the querysets' ``update``).
     """
 
     activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos")
@@ -513,8 +582,12 @@ class ActivityPhoto(models.Model):
                 name = storage.save(f"{folder}/{stem}-{width}w.jpg", small.as_file(f"{stem}-{width}w.jpg"))
                 self.thumbnails[str(width)] = name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        publication.sync(self)
+
     def delete_files(self):
-        self._remove_public_copies()
+        publication.withdraw(self)
         storage = self.image.storage
         for name in self.thumbnails.values():
             storage.delete(name)
@@ -522,44 +595,14 @@ class ActivityPhoto(models.Model):
             storage.delete(self.image.name)
 
     def delete(self, *args, **kwargs):
-        self._remove_public_copies()  # at once: the public URL dies with the row
+        publication.withdraw(self)  # at once: the public URL dies with the row
         result = super().delete(*args, **kwargs)
         transaction.on_commit(self.delete_files)
         return result
 
-    # --- publication -------------------------------------------------------------------------------
-
     @property
     def should_be_public(self) -> bool:
-        return bool(self.consent_to_publish and self.activity.status == Status.PUBLISHED and self.image)
-
-    def sync_public_copies(self):
-        """Publish copies while the photo is public; remove them otherwise (saves ``public_files``)."""
-        before = dict(self.public_files)
-        if self.should_be_public:
-            if not (self.public_files and default_storage.exists(self.public_files.get("original", ""))):
-                self._remove_public_copies()
-                self._publish_copies()
-        else:
-            self._remove_public_copies()
-        if self.public_files != before and self.pk:
-            ActivityPhoto.objects.filter(pk=self.pk).update(public_files=self.public_files)
-
-    def _publish_copies(self):
-        storage = self.image.storage
-        stem = uuid4().hex  # a new name at every publication: an old URL never comes back
-        sources = {"original": self.image.name, **self.thumbnails}
-        files = {}
-        for key, name in sources.items():
-            suffix = "" if key == "original" else f"-{key}w"
-            with storage.open(name, "rb") as source:
-                files[key] = default_storage.save(f"{PUBLIC_FOLDER}/{stem}{suffix}.jpg", source)
-        self.public_files = files
-
-    def _remove_public_copies(self):
-        for name in self.public_files.values():
-            default_storage.delete(name)
-        self.public_files = {}
+        return publication.should_be_public(self)
 
     # --- public URLs (empty when the photo is not public) ------------------------------------------
 
