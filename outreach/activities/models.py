@@ -348,12 +348,6 @@ class Activity(models.Model):
     def __str__(self):
         return self.title
 
-    @classmethod
-    def from_db(cls, db, field_names, values, *args, **kwargs):
-        activity = super().from_db(db, field_names, values, *args, **kwargs)
-        activity._stored_status = activity.__dict__.get("status")
-        return activity
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug()
@@ -372,6 +366,12 @@ class Activity(models.Model):
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        activity = super().from_db(db, field_names, values, *args, **kwargs)
+        activity._stored_status = activity.__dict__.get("status")
+        return activity
 
     def delete(self, *args, **kwargs):
         photos = list(self.photos.all())
@@ -567,6 +567,10 @@ class ActivityPhoto(models.Model):
     def __str__(self):
         return self.caption or self.image.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        publication.sync(self)
+
     def set_image(self, clean: CleanImage):
         """Store a sanitised image and its thumbnails privately (files only; the caller saves the row)."""
         self.delete_files()
@@ -581,10 +585,6 @@ class ActivityPhoto(models.Model):
                 small = resized(clean, width)
                 name = storage.save(f"{folder}/{stem}-{width}w.jpg", small.as_file(f"{stem}-{width}w.jpg"))
                 self.thumbnails[str(width)] = name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        publication.sync(self)
 
     def delete_files(self):
         publication.withdraw(self)
