@@ -5,10 +5,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -16,16 +15,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from outreach.schools.models import VisitRequest
 from outreach.spreadsheets import csv_response
 
-from . import dashboard, services
+from . import services
+from .admin_views import FromVisitRequestView
 from .forms import ActivityPhotoForm
 from .models import (
     ATTENDANCE_FIELD_NAMES,
     Activity,
     ActivityPhoto,
-    Dashboard,
     PartnerAgency,
     Program,
     Status,
@@ -318,7 +316,7 @@ class ActivityAdmin(admin.ModelAdmin):
             ),
             path(
                 "from-visit-request/<int:visit_request_id>/",
-                self.admin_site.admin_view(self.from_visit_request),
+                self.admin_site.admin_view(FromVisitRequestView.as_view(model_admin=self, admin_site=self.admin_site)),
                 name="activities_activity_from_visit_request",
             ),
         ]
@@ -404,67 +402,3 @@ class ActivityAdmin(admin.ModelAdmin):
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response
-
-    def from_visit_request(self, request, visit_request_id):
-        """Confirm (GET) and create (POST) a draft activity from a scheduled visit request."""
-        if not (
-            request.user.has_perm("activities.add_activity") and request.user.has_perm("schools.change_visitrequest")
-        ):
-            raise PermissionDenied
-        visit_request = get_object_or_404(VisitRequest.objects.select_related("institution"), pk=visit_request_id)
-        if request.method == "POST":
-            return self._create_from_visit_request(request, visit_request)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Create an activity from a visit request"),
-            "visit_request": visit_request,
-            "existing": Activity.objects.filter(visit_request=visit_request).first(),
-        }
-        return TemplateResponse(request, "admin/activities/activity/from_visit_request.html", context)
-
-    @staticmethod
-    def _change_url(activity):
-        return reverse("admin:activities_activity_change", args=[activity.pk])
-
-    def _create_from_visit_request(self, request, visit_request):
-        try:
-            activity = services.create_activity_from_visit_request(visit_request, by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                self.message_user(request, message, messages.ERROR)
-            return HttpResponseRedirect(reverse("admin:schools_visitrequest_change", args=[visit_request.pk]))
-        self.message_user(request, gettext("Draft activity “%(title)s” is ready to complete.") % {"title": activity})
-        return HttpResponseRedirect(self._change_url(activity))
-
-
-@admin.register(Dashboard)
-class DashboardAdmin(admin.ModelAdmin):
-    """The officer dashboard, listed on the admin index as an entry of the Activities app."""
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff and request.user.has_perm("activities.view_activity")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_urls(self):
-        return [path("", self.admin_site.admin_view(self.changelist_view), name="activities_dashboard_changelist")]
-
-    def changelist_view(self, request, extra_context=None):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        year = timezone.localdate().year
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Officer dashboard %(year)s") % {"year": year},
-            **dashboard.summary(year),
-        }
-        return TemplateResponse(request, "admin/activities/dashboard.html", context)

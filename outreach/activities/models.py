@@ -633,13 +633,3 @@ class ActivityPhoto(models.Model):
 
     def private_name(self, size: str) -> str | None:
         return self.image.name if size == "original" else self.thumbnails.get(size)
-
-
-class Dashboard(Activity):
-    """No data of its own: gives the officer dashboard its entry on the admin index."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("officer dashboard")
-        verbose_name_plural = _("officer dashboard")
-        default_permissions = ()
