@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import FilteredSelectMultiple
@@ -16,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach.spreadsheets import csv_response
+from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name
 
 from . import services
 from .admin_views import FromVisitRequestView
@@ -84,26 +84,6 @@ class ActivityPhotoInline(admin.TabularInline):
         return self.readonly_fields
 
 
-def staff_name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Staff users by full name (the username only when there is no name)."""
-
-    def label_from_instance(self, user):
-        return staff_name(user)
-
-
-class OfficerFilter(admin.RelatedOnlyFieldListFilter):
-    """Officers who have activities, by full name."""
-
-    def field_choices(self, field, request, model_admin):
-        pks = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True)
-        users = field.related_model.objects.filter(pk__in=pks).order_by("first_name", "last_name", "username")
-        return [(user.pk, staff_name(user)) for user in users]
-
-
 class ProgramFilter(admin.SimpleListFilter):
     title = _("program")
     parameter_name = "program"
@@ -158,7 +138,7 @@ class ActivityAdmin(admin.ModelAdmin):
         ProgramFilter,
         "starts_at",
         PlaceFilter,
-        ("officers", OfficerFilter),
+        ("officers", StaffListFilter),
         "status",
     ]
     list_select_related = ["village", "institution", "reading_corner"]
@@ -215,7 +195,7 @@ class ActivityAdmin(admin.ModelAdmin):
         if db_field.name == "officers":
             staff = get_user_model().objects.filter(is_staff=True, is_active=True)
             return StaffMultipleChoiceField(
-                queryset=staff.order_by("first_name", "last_name", "username"),
+                queryset=staff.order_by(*STAFF_ORDER),
                 widget=FilteredSelectMultiple(db_field.verbose_name, is_stacked=False),
                 required=False,
                 label=capfirst(db_field.verbose_name),
@@ -353,7 +333,7 @@ class ActivityAdmin(admin.ModelAdmin):
             "ends": local(activity.ends_at).strftime("%Y-%m-%d %H:%M"),
             "place": str(place) if place else "",
             "kecamatan": place.get_kecamatan_display() if place else "",
-            "officers": "; ".join(user.get_full_name() or user.get_username() for user in activity.officers.all()),
+            "officers": "; ".join(full_name(user) for user in activity.officers.all()),
             "partners": "; ".join(partner.name for partner in activity.partners.all()),
             "audience": "; ".join(str(label) for label in activity.get_audience_types_display()),
             "topics": "; ".join(str(label) for label in activity.get_topics_display()),

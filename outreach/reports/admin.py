@@ -29,6 +29,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach.spreadsheets import csv_response
+from outreach.staff import StaffChoiceField, StaffListFilter, full_name
 
 from . import retention, triage
 from .models import IdentityAccess, PartnerAgency, Report, ReportPhoto, Status, normalise_reference
@@ -103,12 +104,12 @@ class OverdueFilter(admin.SimpleListFilter):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["reference", "category", "priority", "status", "assigned_to", "first_response", "created_at"]
+    list_display = ["reference", "category", "priority", "status", "assignee", "first_response", "created_at"]
     list_filter = [
         "status",
         "category",
         "priority",
-        ("assigned_to", admin.RelatedOnlyFieldListFilter),
+        ("assigned_to", StaffListFilter),
         OverdueFilter,
         ("created_at", admin.DateFieldListFilter),
     ]
@@ -203,9 +204,14 @@ class ReportAdmin(admin.ModelAdmin):
             return gettext("None: the reporter chose to stay anonymous.")
         return gettext("%(mask)s (hidden)") % {"mask": MASK}
 
+    @admin.display(description=_("assigned to"), ordering="assigned_to__first_name")
+    def assignee(self, report):
+        return full_name(report.assigned_to) or "—"
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
             kwargs["queryset"] = triage.triage_staff()
+            kwargs["form_class"] = StaffChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -362,7 +368,7 @@ class ReportAdmin(admin.ModelAdmin):
                     report.get_category_display(),
                     report.get_priority_display(),
                     report.get_status_display(),
-                    (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+                    full_name(assignee),
                     report.first_response_due.isoformat(),
                     yes if report.is_overdue else no,
                     timezone.localtime(report.closed_at).strftime("%Y-%m-%d %H:%M") if report.closed_at else "",

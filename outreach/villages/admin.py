@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+
+from outreach.staff import STAFF_ORDER, StaffChoiceField, StaffListFilter, full_name
 
 from .models import ProgramStatus, Village, VillageIndicator
 
@@ -27,12 +30,11 @@ class DesaBinaanFilter(admin.SimpleListFilter):
 
 @admin.register(Village)
 class VillageAdmin(admin.ModelAdmin):
-    list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa"]
-    list_filter = [DesaBinaanFilter, "program_status", "kecamatan", "pimpasa"]
+    list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa_display"]
+    list_filter = [DesaBinaanFilter, "program_status", "kecamatan", ("pimpasa", StaffListFilter)]
     list_select_related = ["pimpasa"]
     search_fields = ["name", "kecamatan", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["pimpasa"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kecamatan", "address", ("latitude", "longitude")]}),
@@ -44,6 +46,17 @@ class VillageAdmin(admin.ModelAdmin):
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [VillageIndicatorInline]
+
+    @admin.display(description=_("PIMPASA"), ordering="pimpasa__first_name")
+    def pimpasa_display(self, village):
+        return full_name(village.pimpasa) or "—"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """PIMPASA: active staff by full name."""
+        if db_field.name == "pimpasa":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by(*STAFF_ORDER)
+            kwargs["form_class"] = StaffChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def view_on_site(self, village):
         """Only villages in the program have a public page."""

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGS = sorted(path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts)
+CATALOGS = sorted(path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django*.po") if ".venv" not in path.parts)
 
 
 @pytest.mark.django_db
