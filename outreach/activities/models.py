@@ -11,10 +11,10 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Now
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from outreach.media import CleanImage, resized
+from outreach.slugs import unique_slug
 from outreach.topics import Topic
 
 from . import publication
@@ -350,7 +350,7 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self.unique_slug()
+            self.slug = unique_slug(self, self.title, fallback="kegiatan")
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         adding = self._state.adding
@@ -380,13 +380,6 @@ class Activity(models.Model):
             publication.withdraw(photo)  # at once: the public URLs die with the rows
             transaction.on_commit(photo.delete_files)
         return result
-
-    def unique_slug(self) -> str:
-        base = slugify(self.title)[:200] or "kegiatan"
-        slug, number = base, 2
-        while Activity.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, number = f"{base}-{number}", number + 1
-        return slug
 
     def clean(self):
         super().clean()
