@@ -24,7 +24,6 @@ from .models import (
     ATTENDANCE_FIELD_NAMES,
     Activity,
     ActivityPhoto,
-    PartnerAgency,
     Program,
     Status,
 )
@@ -121,12 +120,6 @@ class PlaceFilter(admin.SimpleListFilter):
         if value[:1] in fields and value[1:].isdigit():
             return queryset.filter(**{fields[value[0]]: int(value[1:])})
         return queryset
-
-
-@admin.register(PartnerAgency)
-class PartnerAgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name"]
-    search_fields = ["name", "short_name"]
 
 
 @admin.register(Activity)

@@ -21,12 +21,13 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from outreach.media import clean_image
+from outreach.office.models import PartnerAgency
 from outreach.reading_corners.models import ReadingCorner
 from outreach.schools.models import Institution
 from outreach.topics import Topic
 from outreach.villages.models import Village
 
-from .models import Activity, ActivityPhoto, AudienceType, Kind, PartnerAgency, Status
+from .models import Activity, ActivityPhoto, AudienceType, Kind, Status
 
 VILLAGES = [
     ("desa-bakung", "Desa Bakung", "bakung", {"program_status": "active", "program_since": date(2024, 2, 5)}),

@@ -1,4 +1,4 @@
-"""The one visit log of every outreach program: activities, their partner agencies and their photos."""
+"""The one visit log of every outreach program: activities and their photos (partner agencies are the office's)."""
 
 from uuid import uuid4
 
@@ -122,21 +122,6 @@ def _sum_of(names):
     for name in names[1:]:
         expression = expression + F(name)
     return expression
-
-
-class PartnerAgency(models.Model):
-    """An agency that took part in activities (Disnaker, BP3MI, Polres…); admins extend the list."""
-
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
-
-    class Meta:
-        verbose_name = _("partner agency")
-        verbose_name_plural = _("partner agencies")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.short_name or self.name
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -273,7 +258,7 @@ class Activity(models.Model):
         limit_choices_to={"is_staff": True, "is_active": True},
     )
     partners = models.ManyToManyField(
-        PartnerAgency, verbose_name=_("partner agencies"), blank=True, related_name="activities"
+        "office.PartnerAgency", verbose_name=_("partner agencies"), blank=True, related_name="activities"
     )
     audience_types = ChoiceArrayField(
         models.CharField(max_length=40, choices=AudienceType.choices),

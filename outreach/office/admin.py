@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import OfficeProfile
+from .models import OfficeProfile, PartnerAgency
 
 
 @admin.register(OfficeProfile)
@@ -19,3 +19,11 @@ class OfficeProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PartnerAgency)
+class PartnerAgencyAdmin(admin.ModelAdmin):
+    """The one list of partner agencies, for activities and for forwarding reports."""
+
+    list_display = ["name", "short_name"]
+    search_fields = ["name", "short_name"]

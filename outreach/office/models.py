@@ -53,6 +53,24 @@ class OfficeProfile(models.Model):
         return cls.objects.order_by("pk").first()
 
 
+class PartnerAgency(models.Model):
+    """An agency the office works with: partners of outreach activities, and where reports are forwarded.
+
+    One list for both (Disnaker, BP3MI, Polres…); administrators extend it.
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("partner agency")
+        verbose_name_plural = _("partner agencies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
 class AbuseCounter(models.Model):
     """A counter of the public forms' abuse defences (rate limits, wrong PINs, pauses): see outreach/abuse.py.
 

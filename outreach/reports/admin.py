@@ -28,11 +28,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from outreach.office.models import PartnerAgency
 from outreach.spreadsheets import csv_response
 from outreach.staff import StaffChoiceField, StaffListFilter, full_name
 
 from . import retention, triage
-from .models import IdentityAccess, PartnerAgency, Report, ReportPhoto, Status, normalise_reference
+from .models import IdentityAccess, Report, ReportPhoto, Status, normalise_reference
 
 MASK = "•••••"
 NO_STORE = "private, no-store"
@@ -46,9 +47,9 @@ ERROR_FIELDS = {"invalid_transition": "to", "reason_required": "internal_note", 
 
 class WorkflowForm(forms.Form):
     to = forms.ChoiceField(label=_("New status"))
-    partner = forms.ChoiceField(
+    partner = forms.ModelChoiceField(
         label=_("Forwarded to"),
-        choices=[("", "---------"), *PartnerAgency.choices],
+        queryset=PartnerAgency.objects.all(),
         required=False,
         help_text=_("Required when forwarding the report."),
     )
@@ -231,7 +232,7 @@ class ReportAdmin(admin.ModelAdmin):
             extra_context.update(
                 report=report,
                 photos=list(report.photos.all()),
-                events=list(report.events.select_related("actor")),
+                events=list(report.events.select_related("actor", "partner")),
                 can_triage=report.is_open and self.has_change_permission(request, report),
                 can_reveal=report.has_contact and self.can_see_identity(request),
             )

@@ -23,7 +23,7 @@ def triage_staff():
     return users.distinct().order_by(*STAFF_ORDER)
 
 
-def change_status(report: Report, to: str, *, by, internal_note="", public_message="", partner="") -> ReportEvent:
+def change_status(report: Report, to: str, *, by, internal_note="", public_message="", partner=None) -> ReportEvent:
     """Move ``report`` to status ``to`` (raises ValidationError) and email the public message, if any."""
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)

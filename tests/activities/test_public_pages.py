@@ -4,7 +4,8 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
-from outreach.activities.models import Activity, Kind, PartnerAgency, Status
+from outreach.activities.models import Activity, Kind, Status
+from outreach.office.models import PartnerAgency
 from tests.activities.helpers import queries_for
 from tests.factories import (
     ActivityFactory,
