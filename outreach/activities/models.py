@@ -124,6 +124,19 @@ def _sum_of(names):
     return expression
 
 
+def _place_field(model: str, verbose_name, help_text):
+    """One of the PLACE_FIELDS: optional, kept from deletion while activities point at it."""
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text=help_text,
+    )
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
         """The one rule of what the public may see."""
@@ -221,32 +234,12 @@ class Activity(models.Model):
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    village = models.ForeignKey(
-        "villages.Village",
-        verbose_name=_("village"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("For desa binaan sessions and Imigrasi Masuk Desa visits."),
+    village = _place_field(
+        "villages.Village", _("village"), _("For desa binaan sessions and Imigrasi Masuk Desa visits.")
     )
-    institution = models.ForeignKey(
-        "schools.Institution",
-        verbose_name=_("school or campus"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("For school and campus visits."),
-    )
-    reading_corner = models.ForeignKey(
-        "reading_corners.ReadingCorner",
-        verbose_name=_("reading corner"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("For reading-corner activities."),
+    institution = _place_field("schools.Institution", _("school or campus"), _("For school and campus visits."))
+    reading_corner = _place_field(
+        "reading_corners.ReadingCorner", _("reading corner"), _("For reading-corner activities.")
     )
     summary = models.TextField(_("public summary"), blank=True, help_text=_("Shown on the public activity page."))
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Never shown to the public."))
