@@ -28,6 +28,19 @@ class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
         return full_name(user)
 
 
+def full_name_column(field: str, description):
+    """A ModelAdmin column (or read-only field) showing the user in ``field`` by full name.
+
+    Use as a class attribute: ``assignee = full_name_column("assigned_to", _("assigned to"))``.
+    """
+
+    @admin.display(description=description, ordering=f"{field}__first_name")
+    def column(model_admin, obj):
+        return full_name(getattr(obj, field)) or "—"
+
+    return column
+
+
 class StaffListFilter(admin.RelatedOnlyFieldListFilter):
     """A change-list filter on a user field: only the users in the list, by full name."""
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach.spreadsheets import csv_response
-from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name
+from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name, full_name_column
 
 from . import services
 from .admin_views import FromVisitRequestView
@@ -168,13 +168,15 @@ class ActivityAdmin(admin.ModelAdmin):
                     "slug",
                     "internal_notes",
                     "visit_request",
-                    "created_by",
+                    "created_by_name",
                     "published_at",
                     "updated_at",
                 ]
             },
         ),
     ]
+
+    created_by_name = full_name_column("created_by", _("created by"))
 
     @admin.display(description=_("place"))
     def place_name(self, activity):
@@ -227,7 +229,7 @@ class ActivityAdmin(admin.ModelAdmin):
         if obj is not None and _edits_text_only(request, obj):
             editable = set(PUBLIC_TEXT_FIELDS)
             return [name for name in self.all_field_names() if name not in editable]
-        readonly = ["attendance_total", "visit_request", "created_by", "published_at", "updated_at"]
+        readonly = ["attendance_total", "visit_request", "created_by_name", "published_at", "updated_at"]
         if not request.user.has_perm(PUBLISH):
             readonly.append("status")
         return readonly

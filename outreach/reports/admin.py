@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.office.models import PartnerAgency
 from outreach.spreadsheets import csv_response
-from outreach.staff import StaffChoiceField, StaffListFilter, full_name
+from outreach.staff import StaffChoiceField, StaffListFilter, full_name, full_name_column
 
 from . import retention, triage
 from .models import IdentityAccess, Report, ReportPhoto, Status, normalise_reference
@@ -205,9 +205,7 @@ class ReportAdmin(admin.ModelAdmin):
             return gettext("None: the reporter chose to stay anonymous.")
         return gettext("%(mask)s (hidden)") % {"mask": MASK}
 
-    @admin.display(description=_("assigned to"), ordering="assigned_to__first_name")
-    def assignee(self, report):
-        return full_name(report.assigned_to) or "—"
+    assignee = full_name_column("assigned_to", _("assigned to"))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
@@ -449,12 +447,13 @@ class ReportAdmin(admin.ModelAdmin):
 class IdentityAccessAdmin(admin.ModelAdmin):
     """The audit trail of looks at reporters' identities: read-only, for supervisors."""
 
-    list_display = ["created_at", "user", "action", "report", "reason"]
-    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), ("created_at", admin.DateFieldListFilter)]
+    list_display = ["created_at", "staff_user", "action", "report", "reason"]
+    list_filter = ["action", ("user", StaffListFilter), ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["user", "report"]
-    search_fields = ["report__reference", "user__username"]
-    fields = ["created_at", "user", "action", "report", "reason"]
+    search_fields = ["report__reference", "user__username", "user__first_name", "user__last_name"]
+    fields = ["created_at", "staff_user", "action", "report", "reason"]
     readonly_fields = fields
+    staff_user = full_name_column("user", _("staff user"))
 
     def has_add_permission(self, request):
         return False

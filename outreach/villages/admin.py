@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from outreach.staff import STAFF_ORDER, StaffChoiceField, StaffListFilter, full_name
+from outreach.staff import STAFF_ORDER, StaffChoiceField, StaffListFilter, full_name_column
 
 from .models import ProgramStatus, Village, VillageIndicator
 
@@ -47,9 +47,7 @@ class VillageAdmin(admin.ModelAdmin):
     ]
     inlines = [VillageIndicatorInline]
 
-    @admin.display(description=_("PIMPASA"), ordering="pimpasa__first_name")
-    def pimpasa_display(self, village):
-        return full_name(village.pimpasa) or "—"
+    pimpasa_display = full_name_column("pimpasa", _("PIMPASA"))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         """PIMPASA: active staff by full name."""

@@ -4,7 +4,7 @@ import pytest
 
 from outreach.reports import triage
 from outreach.staff import full_name
-from tests.factories import ReportFactory, UserFactory, VillageFactory, officer, supervisor
+from tests.factories import ActivityFactory, ReportFactory, UserFactory, VillageFactory, officer, supervisor
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +60,22 @@ def test_the_pimpasa_picker_and_the_village_list_show_full_names(client):
     assert "Rina Wulandari" in listing and "petugas2" not in listing
     form = client.get("/admin/villages/village/add/").text
     assert ">Rina Wulandari</option>" in form and ">petugas2</option>" not in form
+
+
+def test_the_identity_audit_trail_names_the_staff_member_by_full_name(client):
+    boss = supervisor(username="supervisor9", first_name="Budi", last_name="Santoso")
+    triage.reveal_identity(ReportFactory(with_contact=True), by=boss, reason="Tindak lanjut kepolisian")
+    triage.reveal_identity(ReportFactory(with_contact=True), by=supervisor(), reason="Tindak lanjut BP3MI")
+    client.force_login(boss)
+    html = client.get("/admin/reports/identityaccess/").text
+    assert html.count("Budi Santoso") >= 2  # the column and the filter
+    assert "supervisor9" not in html
+
+
+def test_the_activity_form_shows_who_created_it_by_full_name(client):
+    author = rina()
+    activity = ActivityFactory(created_by=author)
+    client.force_login(supervisor())
+    html = client.get(f"/admin/activities/activity/{activity.pk}/change/").text
+    assert "Rina Wulandari" in html
+    assert "petugas2" not in html
