@@ -32,10 +32,17 @@ def copy_partners_back(apps, schema_editor):
             activity.partners.add(*links)
 
 
+def remove_stale_content_types(apps, schema_editor):
+    """The former list and the former dashboard proxy: their permissions would linger in the group editor."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ContentType.objects.filter(app_label="activities", model__in=["partneragency", "dashboard"]).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("activities", "0005_drop_dashboard_proxy"),
         ("office", "0004_partner_agency"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -55,4 +62,5 @@ class Migration(migrations.Migration):
                 blank=True, related_name="activities", to="office.partneragency", verbose_name="partner agencies"
             ),
         ),
+        migrations.RunPython(remove_stale_content_types, migrations.RunPython.noop),
     ]
