@@ -9,13 +9,20 @@ comes back.
 Every write that can change the answer calls ``sync``: saving a photo, saving an activity whose status
 changed, the querysets' ``update()`` of a status or a consent, and deleting (``withdraw``). Callers
 need not (and should not) publish or withdraw copies themselves.
+
+Files are not transactional: a copy published inside a transaction that is then rolled back stays in the
+public storage, named nowhere. ``reconcile`` (the daily ``sync_public_photos`` command) removes such
+orphans and re-syncs every photo.
 """
 
+from datetime import timedelta
 from uuid import uuid4
 
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 PUBLIC_FOLDER = "activities"
+ORPHAN_MIN_AGE = timedelta(hours=1)  # younger copies may belong to a publication not yet committed
 
 
 def should_be_public(photo) -> bool:
@@ -63,3 +70,29 @@ def _remove_copies(photo):
     for name in photo.public_files.values():
         default_storage.delete(name)
     photo.public_files = {}
+
+
+def reconcile(photos, now=None) -> tuple[int, int]:
+    """Sync every photo, then remove the public files no photo names (older than ORPHAN_MIN_AGE).
+
+    Returns (photos whose copies changed, orphan files removed).
+    """
+    changed = 0
+    named = set()
+    for photo in photos:
+        before = dict(photo.public_files)
+        sync(photo)
+        changed += photo.public_files != before
+        named.update(photo.public_files.values())
+    now = now or timezone.now()
+    removed = 0
+    try:
+        _folders, files = default_storage.listdir(PUBLIC_FOLDER)
+    except FileNotFoundError:
+        return changed, 0
+    for filename in files:
+        name = f"{PUBLIC_FOLDER}/{filename}"
+        if name not in named and now - default_storage.get_modified_time(name) >= ORPHAN_MIN_AGE:
+            default_storage.delete(name)
+            removed += 1
+    return changed, removed
