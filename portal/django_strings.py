@@ -20,6 +20,7 @@ MISSING_FROM_DJANGO = [
 # Django's Indonesian puts "nama pengguna" before %(username)s, which is "nama pengguna" itself: the
 # log-in error read "Masukkan nama pengguna nama pengguna dan sandi…".
 WRONG_IN_DJANGO = [
+    gettext_noop("Please enter a correct %(username)s and password. Note that both fields may be case-sensitive."),
     gettext_noop(
         "Please enter the correct %(username)s and password for a staff account. "
         "Note that both fields may be case-sensitive."
