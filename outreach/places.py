@@ -7,8 +7,9 @@ abstract base of villages, schools and campuses, and reading corners.
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from outreach.slugs import unique_slug
 
 KABUPATEN_BLITAR = "Kabupaten Blitar"
 KOTA_BLITAR = "Kota Blitar"
@@ -101,7 +102,7 @@ class Place(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self.unique_slug()
+            self.slug = unique_slug(self, self.name, fallback="tempat")
         super().save(*args, **kwargs)
 
     @property
@@ -115,10 +116,3 @@ class Place(models.Model):
     @property
     def map_link(self) -> str:
         return map_link(self.latitude, self.longitude)
-
-    def unique_slug(self) -> str:
-        base = slugify(self.name)[:200] or "tempat"
-        slug, number = base, 2
-        while type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, number = f"{base}-{number}", number + 1
-        return slug

@@ -1,9 +1,11 @@
 """Refresh the translation catalogs: `make messages`.
 
 Runs makemessages for Indonesian and English over the project (each app with a ``locale/`` folder
-gets its own catalog; the rest goes to ``portal/locale``), fills the English catalogs with their
-msgids (the source strings are English), and leaves untouched any catalog whose only change would
-be its creation date. Indonesian translations are then written by hand in the ``id`` catalogs.
+gets its own catalog; the rest goes to ``portal/locale``), for the templates and Python code
+(``django.po``) and for the JavaScript (``djangojs.po``, today only ``portal/django_strings.js``),
+fills the English catalogs with their msgids (the source strings are English), and leaves untouched
+any catalog whose only change would be its creation date. Indonesian translations are then written
+by hand in the ``id`` catalogs.
 """
 
 import os
@@ -18,7 +20,7 @@ IGNORE = [".venv", ".pgdata", "staticfiles", "node_modules", "tests", "scripts",
 
 
 def catalogs():
-    return sorted(path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts)
+    return sorted(path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django*.po") if ".venv" not in path.parts)
 
 
 def without_date(text: str) -> str:
@@ -27,10 +29,12 @@ def without_date(text: str) -> str:
 
 def main():
     before = {path: path.read_text() for path in catalogs()}
-    command = [sys.executable, "manage.py", "makemessages", "-l", "id", "-l", "en", "--no-obsolete", "-v", "0"]
-    for pattern in IGNORE:
-        command += ["--ignore", pattern]
-    subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    for domain, ignore in (("django", IGNORE), ("djangojs", [*IGNORE, "static"])):
+        command = [sys.executable, "manage.py", "makemessages", "-d", domain, "-l", "id", "-l", "en", "--no-obsolete"]
+        command += ["-v", "0"]
+        for pattern in ignore:
+            command += ["--ignore", pattern]
+        subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     for path in catalogs():
         if path.parent.parent.name == "en":
             catalog = polib.pofile(str(path))

@@ -197,7 +197,6 @@ def activity_photo(activity, *, consent=True, caption="Warga mendengarkan sosial
     photo = ActivityPhoto(activity=activity, caption=caption, consent_to_publish=consent, **kwargs)
     photo.set_image(clean_image(jpeg_upload(width=width, height=width * 3 // 4)))
     photo.save()
-    photo.sync_public_copies()
     return photo
 
 

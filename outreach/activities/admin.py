@@ -1,14 +1,12 @@
 from datetime import timedelta
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -16,17 +14,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach.media import private_file_response
-from outreach.schools.models import VisitRequest
 from outreach.spreadsheets import changelist_csv
+from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name, full_name_column
 
-from . import dashboard, services
+from . import services
+from .admin_views import FromVisitRequestView
 from .forms import ActivityPhotoForm
 from .models import (
     ATTENDANCE_FIELD_NAMES,
     Activity,
     ActivityPhoto,
-    Dashboard,
-    PartnerAgency,
     Program,
     Status,
 )
@@ -86,26 +83,6 @@ class ActivityPhotoInline(admin.TabularInline):
         return self.readonly_fields
 
 
-def staff_name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Staff users by full name (the username only when there is no name)."""
-
-    def label_from_instance(self, user):
-        return staff_name(user)
-
-
-class OfficerFilter(admin.RelatedOnlyFieldListFilter):
-    """Officers who have activities, by full name."""
-
-    def field_choices(self, field, request, model_admin):
-        pks = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True)
-        users = field.related_model.objects.filter(pk__in=pks).order_by("first_name", "last_name", "username")
-        return [(user.pk, staff_name(user)) for user in users]
-
-
 class ProgramFilter(admin.SimpleListFilter):
     title = _("program")
     parameter_name = "program"
@@ -145,12 +122,6 @@ class PlaceFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(PartnerAgency)
-class PartnerAgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name"]
-    search_fields = ["name", "short_name"]
-
-
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
     inlines = [ActivityPhotoInline]
@@ -160,7 +131,7 @@ class ActivityAdmin(admin.ModelAdmin):
         ProgramFilter,
         "starts_at",
         PlaceFilter,
-        ("officers", OfficerFilter),
+        ("officers", StaffListFilter),
         "status",
     ]
     list_select_related = ["village", "institution", "reading_corner"]
@@ -197,13 +168,15 @@ class ActivityAdmin(admin.ModelAdmin):
                     "slug",
                     "internal_notes",
                     "visit_request",
-                    "created_by",
+                    "created_by_name",
                     "published_at",
                     "updated_at",
                 ]
             },
         ),
     ]
+
+    created_by_name = full_name_column("created_by", _("created by"))
 
     @admin.display(description=_("place"))
     def place_name(self, activity):
@@ -218,7 +191,7 @@ class ActivityAdmin(admin.ModelAdmin):
         if db_field.name == "officers":
             staff = get_user_model().objects.filter(is_staff=True, is_active=True)
             return StaffMultipleChoiceField(
-                queryset=staff.order_by("first_name", "last_name", "username"),
+                queryset=staff.order_by(*STAFF_ORDER),
                 widget=FilteredSelectMultiple(db_field.verbose_name, is_stacked=False),
                 required=False,
                 label=capfirst(db_field.verbose_name),
@@ -259,7 +232,7 @@ class ActivityAdmin(admin.ModelAdmin):
         if obj is not None and _edits_text_only(request, obj):
             editable = set(PUBLIC_TEXT_FIELDS)
             return [name for name in self.all_field_names() if name not in editable]
-        readonly = ["attendance_total", "visit_request", "created_by", "published_at", "updated_at"]
+        readonly = ["attendance_total", "visit_request", "created_by_name", "published_at", "updated_at"]
         if not request.user.has_perm(PUBLISH):
             readonly.append("status")
         return readonly
@@ -283,18 +256,10 @@ class ActivityAdmin(admin.ModelAdmin):
             actions.pop("delete_selected", None)
         return actions
 
-    def delete_queryset(self, request, queryset):
-        for activity in queryset:
-            activity.delete()  # one by one, so that photo files go too
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.sync_photo_publication()  # consent, status or photos may have changed
 
     # --- actions ------------------------------------------------------------------------------------
 
@@ -329,7 +294,7 @@ class ActivityAdmin(admin.ModelAdmin):
             ),
             path(
                 "from-visit-request/<int:visit_request_id>/",
-                self.admin_site.admin_view(self.from_visit_request),
+                self.admin_site.admin_view(FromVisitRequestView.as_view(model_admin=self, admin_site=self.admin_site)),
                 name="activities_activity_from_visit_request",
             ),
         ]
@@ -366,7 +331,7 @@ class ActivityAdmin(admin.ModelAdmin):
             "ends": local(activity.ends_at).strftime("%Y-%m-%d %H:%M"),
             "place": str(place) if place else "",
             "kecamatan": place.get_kecamatan_display() if place else "",
-            "officers": "; ".join(user.get_full_name() or user.get_username() for user in activity.officers.all()),
+            "officers": "; ".join(full_name(user) for user in activity.officers.all()),
             "partners": "; ".join(partner.name for partner in activity.partners.all()),
             "audience": "; ".join(str(label) for label in activity.get_audience_types_display()),
             "topics": "; ".join(str(label) for label in activity.get_topics_display()),
@@ -402,67 +367,3 @@ class ActivityAdmin(admin.ModelAdmin):
         if not name:
             raise Http404
         return private_file_response(photo.image.storage, name)
-
-    def from_visit_request(self, request, visit_request_id):
-        """Confirm (GET) and create (POST) a draft activity from a scheduled visit request."""
-        if not (
-            request.user.has_perm("activities.add_activity") and request.user.has_perm("schools.change_visitrequest")
-        ):
-            raise PermissionDenied
-        visit_request = get_object_or_404(VisitRequest.objects.select_related("institution"), pk=visit_request_id)
-        if request.method == "POST":
-            return self._create_from_visit_request(request, visit_request)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Create an activity from a visit request"),
-            "visit_request": visit_request,
-            "existing": Activity.objects.filter(visit_request=visit_request).first(),
-        }
-        return TemplateResponse(request, "admin/activities/activity/from_visit_request.html", context)
-
-    @staticmethod
-    def _change_url(activity):
-        return reverse("admin:activities_activity_change", args=[activity.pk])
-
-    def _create_from_visit_request(self, request, visit_request):
-        try:
-            activity = services.create_activity_from_visit_request(visit_request, by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                self.message_user(request, message, messages.ERROR)
-            return HttpResponseRedirect(reverse("admin:schools_visitrequest_change", args=[visit_request.pk]))
-        self.message_user(request, gettext("Draft activity “%(title)s” is ready to complete.") % {"title": activity})
-        return HttpResponseRedirect(self._change_url(activity))
-
-
-@admin.register(Dashboard)
-class DashboardAdmin(admin.ModelAdmin):
-    """The officer dashboard, listed on the admin index as an entry of the Activities app."""
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff and request.user.has_perm("activities.view_activity")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_urls(self):
-        return [path("", self.admin_site.admin_view(self.changelist_view), name="activities_dashboard_changelist")]
-
-    def changelist_view(self, request, extra_context=None):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        year = timezone.localdate().year
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Officer dashboard %(year)s") % {"year": year},
-            **dashboard.summary(year, request.user),
-        }
-        return TemplateResponse(request, "admin/activities/dashboard.html", context)

@@ -1,4 +1,8 @@
-"""The figures of the officer dashboard: a fixed number of queries whatever the number of activities."""
+"""The figures of the officer dashboard: a fixed number of queries whatever the number of activities.
+
+Only activities that were held count: published, and started by now (a scheduled activity reached nobody
+yet; a draft is not yet a record the office stands behind).
+"""
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth
@@ -8,10 +12,21 @@ from django.utils.dates import MONTHS
 from .models import ATTENDANCE_FIELD_NAMES, Activity, Kind
 
 
+def held(year: int):
+    """The activities held in ``year``: published and started by now."""
+    return Activity.objects.published().started().filter(starts_at__year=year)
+
+
+def years(current: int) -> list[int]:
+    """The years the dashboard can show, newest first: every year with an activity held, and ``current``."""
+    held_years = {day.year for day in Activity.objects.published().started().dates("starts_at", "year")}
+    return sorted(held_years | {current}, reverse=True)
+
+
 def monthly(year: int) -> list[dict]:
-    """Activities and people reached per month of ``year`` (drafts included: they happened too)."""
+    """Activities held and people reached per month of ``year``."""
     rows = (
-        Activity.objects.filter(starts_at__year=year)
+        held(year)
         .annotate(month=ExtractMonth("starts_at"))
         .values("month")
         .order_by("month")
@@ -40,8 +55,8 @@ def monthly(year: int) -> list[dict]:
 
 
 def coverage(year: int) -> dict:
-    """Distinct places reached by activities held in ``year`` up to now."""
-    return Activity.objects.filter(starts_at__year=year, starts_at__lte=timezone.now()).aggregate(
+    """Distinct places reached by activities held in ``year``."""
+    return held(year).aggregate(
         villages=Count("village", distinct=True),
         schools=Count("institution", distinct=True, filter=Q(kind=Kind.SCHOOL_VISIT)),
         campuses=Count("institution", distinct=True, filter=Q(kind=Kind.CAMPUS_VISIT)),

@@ -1,4 +1,4 @@
-"""The one visit log of every outreach program: activities, their partner agencies and their photos."""
+"""The one visit log of every outreach program: activities and their photos (partner agencies are the office's)."""
 
 from uuid import uuid4
 
@@ -10,13 +10,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage, storages
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from outreach.media import CleanImage, resized
+from outreach.slugs import unique_slug
 from outreach.topics import Topic
+
+from . import publication
 
 
 class ChoiceArrayField(ArrayField):
@@ -123,19 +126,17 @@ def _sum_of(names):
     return expression
 
 
-class PartnerAgency(models.Model):
-    """An agency that took part in activities (Disnaker, BP3MI, Polres…); admins extend the list."""
-
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
-
-    class Meta:
-        verbose_name = _("partner agency")
-        verbose_name_plural = _("partner agencies")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.short_name or self.name
+def _place_field(model: str, verbose_name, help_text):
+    """One of the PLACE_FIELDS: optional, kept from deletion while activities point at it."""
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text=help_text,
+    )
 
 
 def sees_every_activity(user) -> bool:
@@ -211,6 +212,36 @@ class ActivityQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(follow_up_due__lt=today, follow_up_done=False).exclude(follow_up="")
 
+    # --- writes that keep the photos' public copies right (see publication.py) ----------------------
+
+    @transaction.atomic
+    def update(self, **kwargs):
+        if "status" not in kwargs:
+            return super().update(**kwargs)
+        pks = list(self.select_for_update().values_list("pk", flat=True))
+        if kwargs["status"] == Status.PUBLISHED:
+            kwargs.setdefault("published_at", Coalesce("published_at", Now()))
+        count = models.QuerySet.update(self.model.objects.filter(pk__in=pks), **kwargs)
+        publication.sync_all(ActivityPhoto.objects.filter(activity__in=pks).select_related("activity"))
+        return count
+
+    @transaction.atomic
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if "status" in fields:
+            pks = [activity.pk for activity in objs]
+            publication.sync_all(ActivityPhoto.objects.filter(activity__in=pks).select_related("activity"))
+        return count
+
+    def delete(self):
+        photos = list(ActivityPhoto.objects.filter(activity__in=self.values("pk")))
+        result = super().delete()
+        for photo in photos:
+            publication.withdraw(photo)  # at once: the public URLs die with the rows
+            transaction.on_commit(photo.delete_files)
+        return result
+
 
 class Activity(models.Model):
     """Any outreach event, whatever the program, at exactly the place its kind requires."""
@@ -222,32 +253,12 @@ class Activity(models.Model):
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    village = models.ForeignKey(
-        "villages.Village",
-        verbose_name=_("village"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("For desa binaan sessions and Imigrasi Masuk Desa visits."),
+    village = _place_field(
+        "villages.Village", _("village"), _("For desa binaan sessions and Imigrasi Masuk Desa visits.")
     )
-    institution = models.ForeignKey(
-        "schools.Institution",
-        verbose_name=_("school or campus"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("For school and campus visits."),
-    )
-    reading_corner = models.ForeignKey(
-        "reading_corners.ReadingCorner",
-        verbose_name=_("reading corner"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text=_("For reading-corner activities."),
+    institution = _place_field("schools.Institution", _("school or campus"), _("For school and campus visits."))
+    reading_corner = _place_field(
+        "reading_corners.ReadingCorner", _("reading corner"), _("For reading-corner activities.")
     )
     summary = models.TextField(_("public summary"), blank=True, help_text=_("Shown on the public activity page."))
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Never shown to the public."))
@@ -259,7 +270,7 @@ class Activity(models.Model):
         limit_choices_to={"is_staff": True, "is_active": True},
     )
     partners = models.ManyToManyField(
-        PartnerAgency, verbose_name=_("partner agencies"), blank=True, related_name="activities"
+        "office.PartnerAgency", verbose_name=_("partner agencies"), blank=True, related_name="activities"
     )
     audience_types = ChoiceArrayField(
         models.CharField(max_length=40, choices=AudienceType.choices),
@@ -339,33 +350,36 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self.unique_slug()
+            self.slug = unique_slug(self, self.title, fallback="kegiatan")
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        adding = self._state.adding
+        update_fields = kwargs.get("update_fields")
+        status_saved = update_fields is None or "status" in update_fields
         super().save(*args, **kwargs)
+        if not adding and status_saved and self.status != getattr(self, "_stored_status", None):
+            for photo in self.photos.all():
+                photo.activity = self
+                publication.sync(photo)
+        if status_saved:
+            self._stored_status = self.status
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        activity = super().from_db(db, field_names, values, *args, **kwargs)
+        activity._stored_status = activity.__dict__.get("status")
+        return activity
 
     def delete(self, *args, **kwargs):
         photos = list(self.photos.all())
         result = super().delete(*args, **kwargs)
         for photo in photos:
+            publication.withdraw(photo)  # at once: the public URLs die with the rows
             transaction.on_commit(photo.delete_files)
         return result
-
-    def sync_photo_publication(self):
-        """Publish or withdraw the public copies of every photo (call after a save or a status change)."""
-        for photo in self.photos.all():
-            photo.activity = self
-            photo.sync_public_copies()
-
-    def unique_slug(self) -> str:
-        base = slugify(self.title)[:200] or "kegiatan"
-        slug, number = base, 2
-        while Activity.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, number = f"{base}-{number}", number + 1
-        return slug
 
     def clean(self):
         super().clean()
@@ -461,12 +475,40 @@ class ActivityPhotoQuerySet(models.QuerySet):
         return self.filter(consent_to_publish=True)
 
     def public(self):
-        """Photos the public may see: consented, of a published activity."""
+        """Photos the public may see: consented, of a published activity (publication.should_be_public)."""
         return self.consented().filter(activity__status=Status.PUBLISHED)
+
+    # --- writes that keep the public copies right (see publication.py) ------------------------------
+
+    SYNCED_FIELDS = frozenset({"consent_to_publish", "activity", "activity_id", "image"})
+
+    @transaction.atomic
+    def update(self, **kwargs):
+        if not self.SYNCED_FIELDS & kwargs.keys():
+            return super().update(**kwargs)
+        pks = list(self.select_for_update().values_list("pk", flat=True))
+        count = models.QuerySet.update(self.model.objects.filter(pk__in=pks), **kwargs)
+        publication.sync_all(self.model.objects.filter(pk__in=pks).select_related("activity"))
+        return count
+
+    @transaction.atomic
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if self.SYNCED_FIELDS & set(fields):
+            publication.sync_all(self.model.objects.filter(pk__in=[o.pk for o in objs]).select_related("activity"))
+        return count
+
+    def delete(self):
+        photos = list(self.all())
+        result = super().delete()
+        for photo in photos:
+            publication.withdraw(photo)
+            transaction.on_commit(photo.delete_files)
+        return result
 
 
 THUMBNAIL_WIDTHS = (320, 640, 1024)
-PUBLIC_FOLDER = "activities"
 
 
 def private_storage():
@@ -480,10 +522,8 @@ def photo_path(instance, filename):
 class ActivityPhoto(models.Model):
     """A sanitised photo of an activity with responsive thumbnails.
 
-    The photo and its thumbnails live in the private storage, never served. While the photo is public
-    (consented, of a published activity) copies with an unguessable name are published to the public media
-    storage; ``sync_public_copies`` is the one place that publishes and withdraws them, so that a withdrawn
-    consent or an unpublished activity also kills the old public URL.
+    The photo and its thumbnails live in the private storage, never served. Its public copies are
+    publication.py's: every save keeps them right (see also the querysets' ``update``).
     """
 
     activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos")
@@ -518,6 +558,10 @@ class ActivityPhoto(models.Model):
     def __str__(self):
         return self.caption or self.image.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        publication.sync(self)
+
     def set_image(self, clean: CleanImage):
         """Store a sanitised image and its thumbnails privately (files only; the caller saves the row)."""
         self.delete_files()
@@ -534,7 +578,7 @@ class ActivityPhoto(models.Model):
                 self.thumbnails[str(width)] = name
 
     def delete_files(self):
-        self._remove_public_copies()
+        publication.withdraw(self)
         storage = self.image.storage
         for name in self.thumbnails.values():
             storage.delete(name)
@@ -542,44 +586,14 @@ class ActivityPhoto(models.Model):
             storage.delete(self.image.name)
 
     def delete(self, *args, **kwargs):
-        self._remove_public_copies()  # at once: the public URL dies with the row
+        publication.withdraw(self)  # at once: the public URL dies with the row
         result = super().delete(*args, **kwargs)
         transaction.on_commit(self.delete_files)
         return result
 
-    # --- publication -------------------------------------------------------------------------------
-
     @property
     def should_be_public(self) -> bool:
-        return bool(self.consent_to_publish and self.activity.status == Status.PUBLISHED and self.image)
-
-    def sync_public_copies(self):
-        """Publish copies while the photo is public; remove them otherwise (saves ``public_files``)."""
-        before = dict(self.public_files)
-        if self.should_be_public:
-            if not (self.public_files and default_storage.exists(self.public_files.get("original", ""))):
-                self._remove_public_copies()
-                self._publish_copies()
-        else:
-            self._remove_public_copies()
-        if self.public_files != before and self.pk:
-            ActivityPhoto.objects.filter(pk=self.pk).update(public_files=self.public_files)
-
-    def _publish_copies(self):
-        storage = self.image.storage
-        stem = uuid4().hex  # a new name at every publication: an old URL never comes back
-        sources = {"original": self.image.name, **self.thumbnails}
-        files = {}
-        for key, name in sources.items():
-            suffix = "" if key == "original" else f"-{key}w"
-            with storage.open(name, "rb") as source:
-                files[key] = default_storage.save(f"{PUBLIC_FOLDER}/{stem}{suffix}.jpg", source)
-        self.public_files = files
-
-    def _remove_public_copies(self):
-        for name in self.public_files.values():
-            default_storage.delete(name)
-        self.public_files = {}
+        return publication.should_be_public(self)
 
     # --- public URLs (empty when the photo is not public) ------------------------------------------
 
@@ -610,13 +624,3 @@ class ActivityPhoto(models.Model):
 
     def private_name(self, size: str) -> str | None:
         return self.image.name if size == "original" else self.thumbnails.get(size)
-
-
-class Dashboard(Activity):
-    """No data of its own: gives the officer dashboard its entry on the admin index."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("officer dashboard")
-        verbose_name_plural = _("officer dashboard")
-        default_permissions = ()

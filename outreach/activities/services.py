@@ -62,7 +62,6 @@ def set_status(activities, status: str) -> int:
     for activity in activities.select_for_update(of=("self",)):
         if activity.status != status:
             activity.status = status
-            activity.save(update_fields=["status", "published_at", "updated_at"])
-            activity.sync_photo_publication()
+            activity.save(update_fields=["status", "published_at", "updated_at"])  # syncs the photos' copies
             count += 1
     return count

@@ -20,8 +20,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from outreach.activities.models import Activity, ActivityPhoto, AudienceType, Kind, PartnerAgency, Status
+from outreach.activities.models import Activity, ActivityPhoto, AudienceType, Kind, Status
 from outreach.media import clean_image
+from outreach.office.models import PartnerAgency
 from outreach.reading_corners.models import ReadingCorner
 from outreach.schools.models import Institution
 from outreach.topics import Topic
@@ -205,7 +206,6 @@ def add_photos(activity, count: int):
         )
         photo.set_image(clean_image(photo_upload(activity.title, PHOTO_COLORS[activity.pk % 5], number)))
         photo.save()
-        photo.sync_public_copies()
 
 
 def plan(today: date) -> list[tuple[str, date, bool]]:

@@ -15,11 +15,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from outreach.office.models import PartnerAgency
 from outreach.reports.models import (
     CODE_ALPHABET,
     Category,
     Identity,
-    PartnerAgency,
     Priority,
     Report,
     ReportEvent,
@@ -89,7 +89,7 @@ DEMO_REPORTS = [
         [VERIFIED, FORWARDED],
         "Adik saya berangkat ke Kamboja katanya kerja di perusahaan online, sekarang minta tolong lewat pesan "
         "karena tidak boleh pulang dan disuruh bayar denda. Dia berangkat diajak teman dari desa sebelah.",
-        {"partner": PartnerAgency.POLRES, "priority": Priority.URGENT, "contact": ("Wahyu Hidayat", "0812 0000 3101")},
+        {"partner": "Polres Blitar", "priority": Priority.URGENT, "contact": ("Wahyu Hidayat", "0812 0000 3101")},
     ),
     (
         Category.TRAFFICKING,
@@ -119,7 +119,7 @@ DEMO_REPORTS = [
         [VERIFIED, FORWARDED],
         "Sebuah kantor di pinggir jalan raya memasang spanduk lowongan kerja ke Jepang dan Korea, tetapi "
         "pendaftar disuruh membuat paspor dengan tujuan wisata.",
-        {"partner": PartnerAgency.BP3MI},
+        {"partner": "BP3MI"},
     ),
     (
         Category.RECRUITMENT,
@@ -139,7 +139,7 @@ DEMO_REPORTS = [
         [VERIFIED, FORWARDED, CLOSED],
         "Ada pelatihan bahasa untuk calon pekerja ke luar negeri yang tidak berizin, pesertanya menginap "
         "berminggu-minggu dan dipungut biaya asrama.",
-        {"partner": PartnerAgency.DISNAKER},
+        {"partner": "Disnaker"},
     ),
     (
         Category.RECRUITMENT,
@@ -227,7 +227,7 @@ DEMO_REPORTS = [
         80,
         [VERIFIED, FORWARDED],
         "Seorang WNA membuka kursus bahasa berbayar di rumahnya, padahal izinnya izin tinggal sebagai pasangan WNI.",
-        {"partner": PartnerAgency.OTHER_IMMIGRATION_OFFICE},
+        {"partner": "Kanim lain"},
     ),
     (
         Category.PERMIT_VIOLATION,
@@ -256,7 +256,7 @@ DEMO_REPORTS = [
         [VERIFIED, FORWARDED, CLOSED],
         "Seorang WNA merekam video warga tanpa izin dan mengunggahnya dengan kata-kata yang menghina. Warga "
         "marah dan hampir terjadi bentrok.",
-        {"partner": PartnerAgency.POLRES},
+        {"partner": "Polres Blitar"},
     ),
     (
         Category.UNREST,
@@ -328,7 +328,7 @@ DEMO_REPORTS = [
         50,
         [VERIFIED, FORWARDED],
         "Ada anak WNA yang tinggal dengan neneknya di sini dan tidak bersekolah, orang tuanya bekerja di luar negeri.",
-        {"partner": PartnerAgency.DINSOS},
+        {"partner": "Dinsos"},
     ),
     (
         Category.OTHER,
@@ -346,7 +346,7 @@ DEMO_REPORTS = [
         180,
         [VERIFIED, FORWARDED, CLOSED],
         "Seorang WNA mencari tanah untuk dibeli atas nama warga setempat.",
-        {"partner": PartnerAgency.OTHER},
+        {"partner": "Lainnya"},
     ),
 ]
 
@@ -435,7 +435,7 @@ def _play_history(report, steps, extra, received, now, officer, supervisor):
             note, message = extra["reason"], "Terima kasih. Laporan ini tidak dapat kami tindak lanjuti."
         else:
             note, message = STEP_TEXT[status]
-        partner = extra.get("partner", "") if status == Status.FORWARDED else ""
+        partner = PartnerAgency.objects.get(short_name=extra["partner"]) if status == Status.FORWARDED else None
         event = report.transition(status, by=by, internal_note=note, public_message=message, partner=partner)
         when = received + gap * (index + 1)
         ReportEvent.objects.filter(pk=event.pk).update(created_at=when)

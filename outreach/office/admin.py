@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 
-from .models import OfficeProfile
+from .models import OfficeProfile, PartnerAgency
 
 LOGO_SIDE = 256
 
@@ -48,3 +48,11 @@ class OfficeProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PartnerAgency)
+class PartnerAgencyAdmin(admin.ModelAdmin):
+    """The one list of partner agencies, for activities and for forwarding reports."""
+
+    list_display = ["name", "short_name"]
+    search_fields = ["name", "short_name"]

@@ -60,3 +60,21 @@ class OfficeProfile(models.Model):
     def current(cls) -> "OfficeProfile | None":
         """The office profile, or None before an administrator has created it."""
         return cls.objects.order_by("pk").first()
+
+
+class PartnerAgency(models.Model):
+    """An agency the office works with: partners of outreach activities, and where reports are forwarded.
+
+    One list for both (Disnaker, BP3MI, Polres…); administrators extend it.
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("partner agency")
+        verbose_name_plural = _("partner agencies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name

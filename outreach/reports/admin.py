@@ -30,11 +30,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from outreach.media import private_file_response
+from outreach.office.models import PartnerAgency
 from outreach.spreadsheets import changelist_csv
+from outreach.staff import StaffChoiceField, StaffListFilter, full_name, full_name_column
 from outreach.workflow import locked
 
 from . import retention, triage
-from .models import IdentityAccess, PartnerAgency, Report, ReportPhoto, Status, normalise_reference
+from .models import IdentityAccess, Report, ReportPhoto, Status, normalise_reference
 
 MASK = "•••••"
 NO_STORE = "private, no-store"
@@ -50,9 +52,9 @@ class ReportAdminForm(forms.ModelForm):
     """Priority and assignee, and a status change saved with them through the model's transition."""
 
     new_status = forms.ChoiceField(label=_("New status"), required=False)
-    partner = forms.ChoiceField(
+    partner = forms.ModelChoiceField(
         label=_("Forwarded to"),
-        choices=[("", "---------"), *PartnerAgency.choices],
+        queryset=PartnerAgency.objects.all(),
         required=False,
         help_text=_("Required when forwarding the report."),
     )
@@ -97,7 +99,7 @@ class ReportAdminForm(forms.ModelForm):
             with locked(self.instance, "status"):
                 try:
                     self.instance.check_transition(
-                        data["new_status"], internal_note=data.get("internal_note", ""), partner=data.get("partner", "")
+                        data["new_status"], internal_note=data.get("internal_note", ""), partner=data.get("partner")
                     )
                 except ValidationError as error:
                     self.add_error(ERROR_FIELDS.get(error.code), error)
@@ -134,12 +136,12 @@ class OverdueFilter(admin.SimpleListFilter):
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     form = ReportAdminForm
-    list_display = ["reference", "category", "priority", "status", "assigned_to", "first_response", "created_at"]
+    list_display = ["reference", "category", "priority", "status", "assignee", "first_response", "created_at"]
     list_filter = [
         "status",
         "category",
         "priority",
-        ("assigned_to", admin.RelatedOnlyFieldListFilter),
+        ("assigned_to", StaffListFilter),
         OverdueFilter,
         ("created_at", admin.DateFieldListFilter),
     ]
@@ -247,9 +249,12 @@ class ReportAdmin(admin.ModelAdmin):
             return gettext("None: the reporter chose to stay anonymous.")
         return gettext("%(mask)s (hidden)") % {"mask": MASK}
 
+    assignee = full_name_column("assigned_to", _("assigned to"))
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
             kwargs["queryset"] = triage.triage_staff()
+            kwargs["form_class"] = StaffChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -284,7 +289,7 @@ class ReportAdmin(admin.ModelAdmin):
                 report=report,
                 reveal_form=ReasonForm(),
                 photos=list(report.photos.all()),
-                events=list(report.events.select_related("actor")),
+                events=list(report.events.select_related("actor", "partner")),
                 can_triage=self.can_triage(request, report),
                 can_reveal=report.has_contact and self.can_see_identity(request),
             )
@@ -371,12 +376,13 @@ class ReportAdmin(admin.ModelAdmin):
 class IdentityAccessAdmin(admin.ModelAdmin):
     """The audit trail of looks at reporters' identities: read-only, for supervisors."""
 
-    list_display = ["created_at", "user", "action", "report", "reason"]
-    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), ("created_at", admin.DateFieldListFilter)]
+    list_display = ["created_at", "staff_user", "action", "report", "reason"]
+    list_filter = ["action", ("user", StaffListFilter), ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["user", "report"]
-    search_fields = ["report__reference", "user__username"]
-    fields = ["created_at", "user", "action", "report", "reason"]
+    search_fields = ["report__reference", "user__username", "user__first_name", "user__last_name"]
+    fields = ["created_at", "staff_user", "action", "report", "reason"]
     readonly_fields = fields
+    staff_user = full_name_column("user", _("staff user"))
 
     def has_add_permission(self, request):
         return False
@@ -437,14 +443,13 @@ class ExportView(ReportAdminView):
     def rows(reports):
         yes, no = gettext("yes"), gettext("no")
         for report in reports.select_related("assigned_to"):
-            assignee = report.assigned_to
             yield [
                 report.reference,
                 timezone.localtime(report.created_at).strftime("%Y-%m-%d %H:%M"),
                 report.get_category_display(),
                 report.get_priority_display(),
                 report.get_status_display(),
-                (assignee.get_full_name() or assignee.get_username()) if assignee else "",
+                full_name(report.assigned_to),
                 report.first_response_due.isoformat(),
                 yes if report.is_overdue else no,
                 timezone.localtime(report.closed_at).strftime("%Y-%m-%d %H:%M") if report.closed_at else "",

@@ -95,15 +95,6 @@ TRANSITIONS = {
 FINAL_STATUSES = frozenset({Status.REJECTED, Status.CLOSED})
 
 
-class PartnerAgency(models.TextChoices):
-    POLRES = "polres", _("Police (Polres Blitar)")
-    DISNAKER = "disnaker", _("Manpower office (Disnaker)")
-    BP3MI = "bp3mi", _("BP3MI (migrant worker protection)")
-    DINSOS = "dinsos", _("Social affairs office (Dinas Sosial)")
-    OTHER_IMMIGRATION_OFFICE = "kanim", _("Another immigration office")
-    OTHER = "other", _("Other agency")
-
-
 class Identity(models.TextChoices):
     ANONYMOUS = "anonymous", _("Anonymous")
     WITH_CONTACT = "contact", _("With contact details")
@@ -254,7 +245,7 @@ class Report(models.Model):
     def allowed_transitions(self) -> tuple[str, ...]:
         return TRANSITIONS[Status(self.status)]
 
-    def check_transition(self, to: str, *, internal_note: str = "", partner: str = ""):
+    def check_transition(self, to: str, *, internal_note: str = "", partner=None):
         """Raise ValidationError when the report may not become ``to`` (with this note and partner) now."""
         if to not in self.allowed_transitions():
             raise ValidationError(
@@ -267,8 +258,10 @@ class Report(models.Model):
         if to == Status.FORWARDED and not partner:
             raise ValidationError(_("Choose the agency the report is forwarded to."), code="partner_required")
 
-    def transition(self, to: str, *, by, internal_note: str = "", public_message: str = "", partner: str = ""):
+    def transition(self, to: str, *, by, internal_note: str = "", public_message: str = "", partner=None):
         """Move the report to status ``to``, recording who did it and why. Raises ValidationError.
+
+        ``partner``: the ``office.PartnerAgency`` a forwarded report goes to (required to forward).
 
         Checked against the status as stored, with the row locked (``outreach.workflow.locked``).
         """
@@ -334,7 +327,14 @@ class ReportEvent(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices, blank=True)
-    partner = models.CharField(_("forwarded to"), max_length=20, choices=PartnerAgency.choices, blank=True)
+    partner = models.ForeignKey(
+        "office.PartnerAgency",
+        verbose_name=_("forwarded to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     internal_note = models.TextField(_("internal note"), blank=True)
     public_message = models.TextField(
         _("message to the reporter"), blank=True, help_text=_("Shown to the reporter on the status page.")

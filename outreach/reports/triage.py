@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from outreach.office import roles
+from outreach.staff import STAFF_ORDER, full_name
 
 from .models import IdentityAccess, Priority, Report, ReportEvent
 from .notifications import notify_reporter_of_update
@@ -19,10 +20,10 @@ TRIAGE_ROLES = (roles.OFFICER, roles.SUPERVISOR)
 def triage_staff():
     """The people a report can be assigned to: active staff in the officer or supervisor role."""
     users = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name__in=TRIAGE_ROLES)
-    return users.distinct().order_by("first_name", "last_name", "username")
+    return users.distinct().order_by(*STAFF_ORDER)
 
 
-def change_status(report: Report, to: str, *, by, internal_note="", public_message="", partner="") -> ReportEvent:
+def change_status(report: Report, to: str, *, by, internal_note="", public_message="", partner=None) -> ReportEvent:
     """Move ``report`` to status ``to`` (raises ValidationError) and email the public message, if any."""
     with transaction.atomic():
         event = report.transition(
@@ -39,7 +40,7 @@ def assign(report: Report, officer, *, by) -> ReportEvent | None:
     with transaction.atomic():
         report.assigned_to = officer
         report.save(update_fields=["assigned_to", "updated_at"])
-        note = (officer.get_full_name() or officer.get_username()) if officer else ""
+        note = full_name(officer)
         return report.events.create(kind=ReportEvent.Kind.ASSIGNED, actor=by, internal_note=note)
 
 

@@ -1,6 +1,9 @@
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from outreach.staff import STAFF_ORDER, StaffChoiceField, StaffListFilter, full_name_column
 
 from .models import ProgramStatus, Village, VillageIndicator
 
@@ -47,12 +50,11 @@ class DesaBinaanFilter(admin.SimpleListFilter):
 
 @admin.register(Village)
 class VillageAdmin(admin.ModelAdmin):
-    list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa"]
-    list_filter = [DesaBinaanFilter, "program_status", "kecamatan", "pimpasa"]
+    list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa_display"]
+    list_filter = [DesaBinaanFilter, "program_status", "kecamatan", ("pimpasa", StaffListFilter)]
     list_select_related = ["pimpasa"]
     search_fields = ["name", "kecamatan", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["pimpasa"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kecamatan", "address", ("latitude", "longitude")]}),
@@ -64,6 +66,15 @@ class VillageAdmin(admin.ModelAdmin):
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [VillageIndicatorInline]
+
+    pimpasa_display = full_name_column("pimpasa", _("PIMPASA"))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """PIMPASA: active staff by full name."""
+        if db_field.name == "pimpasa":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by(*STAFF_ORDER)
+            kwargs["form_class"] = StaffChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def view_on_site(self, village):
         """Only villages in the program have a public page."""

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from outreach.places import Place
+from outreach.staff import full_name
 
 
 class ProgramStatus(models.TextChoices):
@@ -69,9 +70,7 @@ class Village(Place):
 
     @property
     def pimpasa_name(self) -> str:
-        if self.pimpasa is None:
-            return ""
-        return self.pimpasa.get_full_name() or self.pimpasa.get_username()
+        return full_name(self.pimpasa)
 
 
 class IndicatorStatus(models.TextChoices):

@@ -56,3 +56,11 @@ def queries_for(client, url, **params) -> int:
         response = client.get(url, params)
     assert response.status_code == 200, url
     return len(context.captured_queries)
+
+
+def public_media_files() -> list:
+    """Every file in the public media storage (where the public copies of photos go)."""
+    from django.conf import settings
+
+    root = settings.MEDIA_ROOT
+    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []

@@ -4,7 +4,8 @@ import io
 import pytest
 from django.contrib.messages import get_messages
 
-from outreach.activities.models import Kind, PartnerAgency
+from outreach.activities.models import Kind
+from outreach.office.models import PartnerAgency
 from tests.activities.helpers import CHANGELIST_URL, queries_for
 from tests.factories import ActivityFactory, InstitutionFactory, StaffFactory, officer, supervisor
 

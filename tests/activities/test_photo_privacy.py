@@ -5,6 +5,7 @@ from django.conf import settings
 
 from outreach.activities.models import ActivityPhoto, Status
 from tests.activities.helpers import change_url
+from tests.activities.helpers import public_media_files as public_files
 from tests.factories import ActivityFactory, StaffFactory, activity_photo, content_editor, supervisor
 
 pytestmark = pytest.mark.django_db
@@ -13,11 +14,6 @@ CHANGELIST_URL = "/admin/activities/activity/"
 
 def public_path(name):
     return settings.MEDIA_ROOT / name
-
-
-def public_files():
-    root = settings.MEDIA_ROOT
-    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
 
 
 def run_action(client, action, activity):

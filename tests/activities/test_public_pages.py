@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from outreach.activities.models import Activity, Kind, PartnerAgency, Status
+from outreach.activities.models import Activity, Kind, Status
+from outreach.office.models import PartnerAgency
 from tests.activities.helpers import queries_for
 from tests.factories import (
     ActivityFactory,

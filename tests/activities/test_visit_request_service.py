@@ -105,3 +105,28 @@ def test_a_request_is_linked_to_the_listed_school_of_the_same_name():
     listed = InstitutionFactory(name="SMA Negeri 2 Blitar")
     request = visit_request(institution=None, institution_name="sma negeri 2 blitar ")
     assert create_activity_from_visit_request(request, by=supervisor()).institution == listed
+
+
+def test_the_admin_view_sends_a_request_that_is_not_scheduled_back_with_the_reason(client):
+    request = visit_request(status=VisitRequestStatus.NEW)
+    client.force_login(supervisor())
+    response = client.post(url(request), follow=True)
+    assert response.redirect_chain[0][0] == f"/admin/schools/visitrequest/{request.pk}/change/"
+    assert [str(message) for message in response.context["messages"]] == [
+        "Hanya permohonan kunjungan yang sudah dijadwalkan yang dapat dijadikan kegiatan."
+    ]
+    assert not Activity.objects.exists()
+
+
+def test_the_admin_view_answers_404_for_an_unknown_request(client):
+    client.force_login(supervisor())
+    assert client.get("/admin/activities/activity/from-visit-request/999999/").status_code == 404
+
+
+def test_the_admin_view_shows_the_existing_activity_on_get(client):
+    request, user = visit_request(), supervisor()
+    activity = create_activity_from_visit_request(request, by=user)
+    client.force_login(user)
+    response = client.get(url(request))
+    assert response.context["existing"] == activity
+    assert f'href="/admin/activities/activity/{activity.pk}/change/"' in response.text

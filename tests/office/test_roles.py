@@ -62,10 +62,10 @@ activities.view_activityphoto          -
 activities.add_activityphoto           -
 activities.change_activityphoto        -
 activities.delete_activityphoto        -
-activities.view_partneragency          P S
-activities.add_partneragency             S
-activities.change_partneragency          S
-activities.delete_partneragency          S
+office.view_partneragency              P S
+office.add_partneragency                 S
+office.change_partneragency              S
+office.delete_partneragency              S
 auth.view_user                           S
 office.view_officeprofile              P S E
 office.add_officeprofile               -

@@ -21,7 +21,7 @@ SETTING_READ = re.compile(
 )
 # The environment variables settings.py reads, through os.environ or its env_* and require helpers.
 ENVIRONMENT_READ = re.compile(r"""(?:environ\.get|env_bool|env_int|env_list|require)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
-CATALOGS = sorted(path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts)
+CATALOGS = sorted(path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django*.po") if ".venv" not in path.parts)
 
 
 @pytest.mark.django_db

@@ -6,7 +6,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from outreach.reports.models import PartnerAgency, Priority, ReportEvent, Status
+from outreach.office.models import PartnerAgency
+from outreach.reports.models import Priority, ReportEvent, Status
 from tests.factories import ReportFactory, content_editor, officer, supervisor
 
 pytestmark = pytest.mark.django_db
@@ -281,7 +282,10 @@ def test_forwarding_without_a_partner_shows_the_models_error(client):
 def test_forwarding_with_a_partner_works(client):
     report = ReportFactory(status=Status.VERIFIED)
     client.force_login(officer())
-    client.post(change_url(report), triage(report, new_status="forwarded", partner=PartnerAgency.POLRES))
+    client.post(
+        change_url(report),
+        triage(report, new_status="forwarded", partner=PartnerAgency.objects.get(short_name="Polres Blitar").pk),
+    )
     report.refresh_from_db()
     assert report.status == Status.FORWARDED
 

@@ -1,8 +1,9 @@
-"""Back-office template tags for reports: the overdue notice on the admin index."""
+"""Back-office template tags for reports: the overdue notice on the admin index, staff by full name."""
 
 from django import template
 
 from outreach.reports.models import Report
+from outreach.staff import full_name as staff_full_name
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def overdue_reports_notice(context):
     if request is None or not request.user.has_perm("reports.view_report"):
         return {"count": 0}
     return {"count": Report.objects.overdue().count()}
+
+
+@register.filter
+def full_name(user) -> str:
+    """A staff user by full name (the username when there is none): outreach.staff.full_name."""
+    return staff_full_name(user)
