@@ -198,7 +198,9 @@ else:
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kantor Imigrasi Blitar <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-ADMINS = [("Admin", address) for address in env_list("ADMINS")]
+ADMINS = env_list("ADMINS")
+# Error emails of a public form's request show none of its values, not even in the traceback's variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.error_reports.PublicFormExceptionReporterFilter"
 
 # Security. Production gets HTTPS-only cookies, HSTS and SSL redirects; behind a TLS-terminating
 # proxy set SECURE_PROXY_SSL_HEADER=true so Django trusts X-Forwarded-Proto.

@@ -1,3 +1,5 @@
+import sys
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
@@ -5,7 +7,9 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from portal import outage
 
 
 def home(request):
@@ -13,15 +17,19 @@ def home(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """Liveness and database check for load balancers and uptime monitors."""
+    """Liveness and database check for load balancers and uptime monitors (GET or HEAD)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    except DatabaseError as error:
+        response = JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+        if outage.is_database_outage(error):
+            outage.outage_log.record(error)
+            response._has_been_logged = True  # a probe every few seconds: counted, not logged each time
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -40,6 +48,10 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    """An unhandled error; a lost database connection gets the calmer 503 page (see ``portal.outage``)."""
+    error = sys.exc_info()[1]
+    if outage.is_database_outage(error):
+        return outage.unavailable_response(error)
     # No context processors here: the error may come from the database they read.
     return HttpResponseServerError(loader.get_template("500.html").render())
 

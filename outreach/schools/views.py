@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, ListView, TemplateView
 
 from outreach import abuse
@@ -20,6 +22,7 @@ class InstitutionListView(ListView):
         return Institution.objects.for_program_page()
 
 
+@method_decorator(sensitive_post_parameters(), name="dispatch")  # names and phone numbers of the public
 class VisitRequestView(FormView):
     template_name = "schools/request.html"
     form_class = VisitRequestForm
