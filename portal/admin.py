@@ -1,21 +1,42 @@
-"""The back office's admin site: the portal's branding and a log-in that pauses after repeated failures.
+"""The back office's admin site: the portal's branding, and log-ins that lock out after repeated failures.
 
-Supervisors can reveal who made a report, so guessing staff passwords must not be cheap: after
-``FAILURES_PER_ACCOUNT`` failed log-ins for one username (or ``FAILURES_PER_CLIENT`` from one client),
-log-ins are paused for ``PAUSE``. The counters are the abuse counters of the public forms.
+Supervisors can reveal who made a report, so guessing staff passwords must not be cheap. django-axes counts
+failed log-ins by the combination of username and client (a stranger elsewhere cannot lock an officer out)
+and refuses further tries for ``AXES_COOLOFF_TIME`` after ``AXES_FAILURE_LIMIT`` of them. Log-ins of one
+username from one client are taken one at a time (a PostgreSQL advisory lock), so parallel guesses
+cannot all be checked against the limit before any of them is counted.
 """
 
-import datetime
+import hashlib
 
+from django.conf import settings
 from django.contrib import admin
-from django.template.response import TemplateResponse
+from django.db import connection, transaction
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from outreach import abuse
 
-FAILURES_PER_ACCOUNT = 10
-FAILURES_PER_CLIENT = 50  # an office behind one NAT address shares this
-PAUSE = datetime.timedelta(minutes=15)
+
+def login_client_address(request) -> str:
+    """The client of a log-in (``AXES_CLIENT_IP_CALLABLE``): its address through ``TRUSTED_PROXY_COUNT``
+    proxies, an IPv6 client as the first address of its /64 network."""
+    return abuse.client_group(request).split("/")[0]
+
+
+def locked_out(request, response, credentials):
+    """The page for a locked-out log-in (``AXES_LOCKOUT_CALLABLE``), in the admin's frame."""
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Log in"),
+        "pause_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "admin/locked_out.html", context, status=429)
+
+
+def _login_lock_key(request) -> int:
+    subject = f"{request.POST.get('username', '')}\n{login_client_address(request)}"
+    return int.from_bytes(hashlib.blake2b(subject.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -26,15 +47,7 @@ class PortalAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.method != "POST":
             return super().login(request, extra_context)
-        account = abuse.key_for("admin-login-account", request.POST.get("username", "").strip().lower())
-        client = abuse.client_key(request, "admin-login-client")
-        if abuse.current(account) >= FAILURES_PER_ACCOUNT or abuse.current(client) >= FAILURES_PER_CLIENT:
-            context = {**self.each_context(request), "title": _("Log in"), "pause_minutes": PAUSE.seconds // 60}
-            return TemplateResponse(request, "admin/login_paused.html", context, status=429)
-        response = super().login(request, extra_context)
-        if response.status_code == 302:  # logged in
-            abuse.clear(account)
-        else:
-            abuse.increment(account, PAUSE)
-            abuse.increment(client, PAUSE)
-        return response
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_login_lock_key(request)])
+            return super().login(request, extra_context)

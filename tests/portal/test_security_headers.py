@@ -36,7 +36,7 @@ def test_a_page_that_uses_the_nonce_gets_it_in_its_policy(client, settings):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_superuser("kepala", "kepala@example.go.id", "password")
-    client.login(username="kepala", password="password")
+    client.force_login(get_user_model().objects.get(username="kepala"))
     response = client.get("/admin/activities/dashboard/")
     nonce = response.context["csp_nonce"]
     assert f'<style nonce="{nonce}">' in response.text
