@@ -1,4 +1,5 @@
-"""The back office's admin site: the portal's branding, and log-ins that lock out after repeated failures.
+"""The back office's admin site: the portal's branding, log-ins that lock out after repeated failures, and
+the second factor (see ``portal.two_factor``).
 
 Supervisors can reveal who made a report, so guessing staff passwords must not be cheap. django-axes counts
 failed log-ins by the combination of username and client (a stranger elsewhere cannot lock an officer out)
@@ -12,10 +13,13 @@ import hashlib
 from django.conf import settings
 from django.contrib import admin
 from django.db import connection, transaction
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from outreach import abuse
+from portal import two_factor
 
 
 def login_client_address(request) -> str:
@@ -50,4 +54,24 @@ class PortalAdminSite(admin.AdminSite):
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_login_lock_key(request)])
-            return super().login(request, extra_context)
+            response = super().login(request, extra_context)
+        if response.status_code == 302 and request.user.is_authenticated:
+            two_factor.after_password(request, request.user)
+            due = two_factor.pending(request)
+            if due:
+                target = "admin:two_factor_verify" if due == "verify" else "admin:two_factor_setup"
+                return redirect(f"{reverse(target)}?{urlencode({'next': response['Location']})}")
+        return response
+
+    def get_urls(self):
+        return [
+            path("two-factor/", self.admin_view(self.two_factor_verify), name="two_factor_verify"),
+            path("two-factor/setup/", self.admin_view(self.two_factor_setup), name="two_factor_setup"),
+            *super().get_urls(),
+        ]
+
+    def two_factor_verify(self, request):
+        return two_factor.verify_view(request, self)
+
+    def two_factor_setup(self, request):
+        return two_factor.setup_view(request, self)

@@ -89,6 +89,9 @@ INSTALLED_APPS = [
     "outreach.reading_corners",
     "outreach.activities",
     "outreach.reports",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",  # log-in lock-outs; last, as its documentation asks
 ]
 
@@ -102,8 +105,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.StaffSessionMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -162,6 +167,9 @@ AXES_CLIENT_IP_CALLABLE = "portal.admin.login_client_address"
 AXES_LOCKOUT_CALLABLE = "portal.admin.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# A second factor (portal/two_factor.py) for every staff account; supervisors and superusers always need one.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Imigrasi Outreach Portal"
 # Staff sessions (portal.middleware.StaffSessionMiddleware): ended after this long without a request, and
 # this long after log-in in any case. No session lives longer than the absolute limit.
 STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)

@@ -4,7 +4,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from tests.factories import ActivityFactory, ReadingCornerFactory, ReportFactory, VillageFactory
+from tests.factories import (
+    ActivityFactory,
+    ReadingCornerFactory,
+    ReportFactory,
+    VillageFactory,
+    app_code,
+    authenticator_app,
+)
 
 # Listens from before the first script of each page; Chromium fires this event for every blocked resource.
 COLLECT_VIOLATIONS = """
@@ -76,7 +83,7 @@ def test_public_pages_load_without_a_policy_violation(watched_page, transactiona
 
 
 def test_admin_pages_load_without_a_policy_violation(watched_page, transactional_db):
-    get_user_model().objects.create_superuser("kepala", "kepala@example.go.id", "password")
+    device = authenticator_app(get_user_model().objects.create_superuser("kepala", "kepala@example.go.id", "password"))
     report = ReportFactory()
     activity = ActivityFactory()
     page = watched_page
@@ -84,9 +91,12 @@ def test_admin_pages_load_without_a_policy_violation(watched_page, transactional
     page.fill("#id_username", "kepala")
     page.fill("#id_password", "password")
     page.locator("#login-form input[type=submit]").click()
-    expect(page.locator("#site-name")).to_be_visible()
+    page.get_by_label("Kode").fill(app_code(device))
     seen = {"/admin/login/": violations(page)}
+    page.get_by_role("button", name="Konfirmasi").click()
+    expect(page.locator("#site-name")).to_be_visible()
     paths = [
+        "/admin/two-factor/setup/",
         "/admin/",
         "/admin/reports/report/",
         f"/admin/reports/report/{report.pk}/change/",

@@ -71,10 +71,11 @@ def no_store(response):
 def test_the_reporter_data_export_and_its_confirmation_are_never_stored(client):
     from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
-    from tests.factories import ReportFactory, supervisor
+    from tests.factories import ReportFactory, second_factor_just_given, supervisor
 
     report = ReportFactory(with_contact=True)
     client.force_login(supervisor())
+    second_factor_just_given(client)
     data = {"action": "export_reporter_data", ACTION_CHECKBOX_NAME: [report.pk]}
     confirmation = client.post("/admin/reports/report/", {**data, "index": 0})
     export = client.post("/admin/reports/report/", {**data, "confirm": "yes", "reason": "Permintaan pelapor"})
