@@ -8,6 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 CHROMIUM ?= $(or $(CHROMIUM_PATH),$(wildcard /usr/bin/chromium))
+# axe-core (npm) for the accessibility checks of the browser tests; installed, not committed.
+AXE := node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
 
 help:
 	@echo "make run      set up and serve the portal with demo data at http://127.0.0.1:8000"
@@ -36,7 +39,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: setup lint
+$(AXE):
+	npm install --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
+test: setup lint $(AXE)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	@if [ -z "$(CHROMIUM)" ]; then $(VENV)/bin/playwright install chromium; fi
