@@ -8,9 +8,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 CHROMIUM ?= $(or $(CHROMIUM_PATH),$(wildcard /usr/bin/chromium))
-# axe-core (npm) for the accessibility checks of the browser tests; installed, not committed.
+# axe-core and the Nu Html Checker (npm) for the accessibility and HTML checks; installed, not committed.
 AXE := node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+VNU_VERSION := 26.9.27
 
 help:
 	@echo "make run      set up and serve the portal with demo data at http://127.0.0.1:8000"
@@ -39,10 +41,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-$(AXE):
-	npm install --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+$(AXE) $(VNU):
+	npm install --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)
 
-test: setup lint $(AXE)
+test: setup lint $(AXE) $(VNU)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	@if [ -z "$(CHROMIUM)" ]; then $(VENV)/bin/playwright install chromium; fi

@@ -50,7 +50,7 @@ class VisitRequestForm(AbuseDefenceMixin, forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
         help_texts = {
             "contact_phone": _("A phone or WhatsApp number, or an email address below: we need at least one."),
