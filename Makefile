@@ -7,6 +7,11 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+# axe-core and the Nu Html Checker (npm) for the accessibility and HTML checks; installed, not committed.
+AXE := node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+VNU_VERSION := 26.9.27
 
 help:
 	@echo "make run      set up and serve the portal with demo data at http://127.0.0.1:8000"
@@ -35,8 +40,11 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+$(AXE) $(VNU):
+	npm install --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)
+
 # The browser check comes first: without Chromium the suite would fail only at its end.
-test: browser setup lint
+test: browser setup lint $(AXE) $(VNU)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	CHROMIUM_PATH="$$(scripts/find-chromium)" $(VENV)/bin/pytest

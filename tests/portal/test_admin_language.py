@@ -26,12 +26,13 @@ def test_the_date_and_time_shortcuts_speak_indonesian(client):
     assert "Catatan: Masukkan waktu dalam zona waktu %(timezone)s." in catalog
 
 
-def test_the_general_log_in_error_names_the_username_field_once():
+def test_the_general_log_in_error_names_the_username_field_once(rf):
     from django.contrib.auth.forms import AuthenticationForm
     from django.utils import translation
 
     with translation.override("id"):
-        form = AuthenticationForm(data={"username": "siapa", "password": "salah"})
+        # django-axes checks every authentication against the request it came with.
+        form = AuthenticationForm(rf.post("/"), data={"username": "siapa", "password": "salah"})
         assert not form.is_valid()
         [error] = form.non_field_errors()
     assert error.startswith("Masukkan nama pengguna dan sandi yang benar.")
