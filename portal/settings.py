@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "outreach.schools",
     "outreach.reading_corners",
     "outreach.activities",
+    "outreach.field",
     "outreach.reports",
 ]
 
