@@ -14,8 +14,10 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -193,10 +195,29 @@ def sync(request):
     return JsonResponse(_entry_answer(outcome.submission), status=201 if outcome.created else 200)
 
 
+THEME_COLOR = "#1d4f73"
+
+
 @require_GET
 def manifest(request):
-    content = render_to_string("field/manifest.webmanifest", request=request)
-    return HttpResponse(content, content_type="application/manifest+json")
+    """The web app manifest: installable, opening the start page, scoped to the field app."""
+    scope = reverse("field:start")
+    content = {
+        "name": _("Field app of the immigration officers"),
+        "short_name": _("Field app"),
+        "lang": get_language(),
+        "start_url": scope,
+        "scope": scope,
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "icons": [
+            {"src": static("field/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("field/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("field/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+        ],
+    }
+    return JsonResponse(content, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
