@@ -202,3 +202,53 @@ def test_without_javascript_the_form_saves_a_draft_online(javascript_off_page, o
     activity = Activity.objects.get()
     assert (activity.status, activity.female_18_59, activity.photos.count()) == (Status.DRAFT, 12, 1)
     expect(page.locator("main")).to_contain_text("IMD Desa Bakung")
+
+
+def test_an_entry_the_server_refuses_stays_on_the_phone_with_its_message(phone, officer_role, tmp_path):
+    village = VillageFactory(name="Desa Bakung")
+    VillageFactory(name="Desa Sumberjo")
+    officer(username="budi", first_name="Budi")
+    page = phone.new_page()
+    log_in(page)
+    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
+    phone.set_offline(True)
+    log_visit(page, tmp_path, village="Desa Bakung", title="IMD Desa Bakung", men=5, women=5, photo_name="a.jpg")
+    village.delete()  # removed from the place list while the phone had no signal
+
+    phone.set_offline(False)
+    expect(queued(page).locator(".entry-message")).to_have_text("Mohon perbaiki entri ini.")
+    expect(queued(page)).to_contain_text("Tidak diterima, mohon perbaiki")
+    assert Activity.objects.count() == 0
+
+    queued(page).get_by_role("link", name="Buka dan perbaiki").click()
+    expect(page.locator("#queued-entry-note")).to_contain_text("Desa")
+    page.select_option("#id_village", label="Desa Sumberjo")
+    page.get_by_role("button", name="Simpan sebagai draf").click()
+    expect(queued(page)).to_have_count(0)
+    assert Activity.objects.get().village.name == "Desa Sumberjo"
+
+
+def test_an_expired_session_asks_to_log_in_again_and_keeps_the_queue(phone, officer_role, tmp_path):
+    from django.contrib.sessions.models import Session
+
+    VillageFactory(name="Desa Bakung")
+    officer(username="budi", first_name="Budi")
+    page = phone.new_page()
+    log_in(page)
+    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
+    phone.set_offline(True)
+    log_visit(page, tmp_path, village="Desa Bakung", title="IMD Desa Bakung", men=5, women=5, photo_name="a.jpg")
+    Session.objects.all().delete()
+
+    phone.set_offline(False)
+    expect(page.locator("#login-again")).to_be_visible()
+    expect(queued(page)).to_have_count(1)
+    assert Activity.objects.count() == 0
+
+    page.locator("#login-again").get_by_role("link", name="Masuk kembali").click()
+    page.fill("#id_username", "budi")
+    page.fill("#id_password", "password")
+    page.locator("input[type=submit]").click()
+    expect(page.locator("body[data-ready='1']")).to_have_count(1)
+    expect(queued(page)).to_have_count(0)
+    assert Activity.objects.get().title == "IMD Desa Bakung"
