@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from outreach.activities.forms import ActivityPhotoForm
@@ -25,7 +26,7 @@ PHOTO_PREFIX = "photos"
 class FieldActivityForm(forms.ModelForm):
     """One day and two times instead of two date-times; everything else as the model defines it."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     starts_at = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     ends_at = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
 
@@ -65,6 +66,8 @@ class FieldActivityForm(forms.ModelForm):
         self.fields["institution"].queryset = Institution.objects.order_by("name")
         self.fields["reading_corner"].queryset = ReadingCorner.objects.active().order_by("name")
         self.fields["kind"].choices = [("", _("Choose…")), *Kind.choices]
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
     def clean(self):
         cleaned = super().clean()

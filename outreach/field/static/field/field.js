@@ -426,6 +426,11 @@
         const updateTotal = setUpAttendance(form);
         form.elements.kind.addEventListener("change", () => showPlaceFields(form));
         const cards = document.getElementById("photo-cards");
+        // One empty card to start with; "Add a photo" gives more (the plain form offers three).
+        Array.from(cards.querySelectorAll(".photo-card"))
+            .slice(1)
+            .filter((card) => !card.querySelector(".is-invalid, .invalid-feedback"))
+            .forEach((card) => card.remove());
         cards.querySelectorAll(".photo-card").forEach(setUpPhotoCard);
         const addButton = document.getElementById("add-photo");
         addButton.hidden = false;
