@@ -163,16 +163,7 @@ def test_log_out_warns_and_clears_the_queue(phone, live_server, officer_role, tm
         })"""
     )
     assert left == 0
-    kept = page.evaluate(
-        """async () => {
-            const urls = [];
-            for (const key of await caches.keys()) {
-                for (const request of await (await caches.open(key)).keys()) urls.push(new URL(request.url).pathname);
-            }
-            return urls;
-        }"""
-    )
-    assert not [url for url in kept if url.startswith(("/petugas/", "/admin/"))]
+    assert not [path for path in cached_paths(page) if path.startswith(("/petugas/", "/admin/"))]
     assert Activity.objects.count() == 0
 
 
@@ -252,3 +243,31 @@ def test_an_expired_session_asks_to_log_in_again_and_keeps_the_queue(phone, offi
     expect(page.locator("body[data-ready='1']")).to_have_count(1)
     expect(queued(page)).to_have_count(0)
     assert Activity.objects.get().title == "IMD Desa Bakung"
+
+
+def cached_paths(page):
+    return page.evaluate(
+        """async () => {
+            const paths = [];
+            for (const key of await caches.keys()) {
+                for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
+            }
+            return paths;
+        }"""
+    )
+
+
+def test_the_phone_keeps_only_the_app_shell_and_the_place_list(phone, officer_role):
+    VillageFactory(name="Desa Bakung")
+    officer(username="budi", first_name="Budi")
+    page = phone.new_page()
+    log_in(page)
+    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
+    page.goto("/petugas/kegiatan/")
+    page.goto("/admin/")
+    page.goto("/petugas/")
+    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
+    kept = cached_paths(page)
+    assert {"/petugas/", "/petugas/baru/", "/petugas/tempat.json"} <= set(kept)
+    assert not [path for path in kept if not path.startswith(("/static/", "/petugas/"))]
+    assert not [path for path in kept if path.startswith(("/petugas/kegiatan/", "/petugas/kirim/"))]
