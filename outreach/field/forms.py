@@ -100,6 +100,19 @@ class FieldActivityForm(forms.ModelForm):
         }
 
 
+def as_pairs(initial: dict) -> list[list[str]]:
+    """Initial values as the [name, value] pairs of a submitted form (what the phone's queue stores)."""
+    pairs = []
+    for name, value in initial.items():
+        for item in value if isinstance(value, list) else [value]:
+            if item is None:
+                continue
+            if hasattr(item, "strftime"):
+                item = item.strftime("%H:%M") if not hasattr(item, "year") else item.isoformat()
+            pairs.append([name, str(item)])
+    return pairs
+
+
 class FieldPhotoForm(ActivityPhotoForm):
     """The admin's photo form, opening the camera on a phone."""
 

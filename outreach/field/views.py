@@ -2,6 +2,7 @@
 queue is sent to (one entry per request, idempotent by the entry's phone-made id)."""
 
 import hashlib
+import json
 from datetime import datetime, time, timedelta
 from functools import wraps
 from uuid import UUID, uuid4
@@ -28,7 +29,7 @@ from outreach.schools.models import Institution
 from outreach.villages.models import Village
 
 from . import services
-from .forms import MAX_PHOTOS, PHOTO_PREFIX, FieldActivityForm, PhotoFormSet
+from .forms import MAX_PHOTOS, PHOTO_PREFIX, FieldActivityForm, PhotoFormSet, as_pairs
 
 SCHEDULE_DAYS = 7
 ENTRIES_PER_PAGE = 20
@@ -62,11 +63,16 @@ def start(request):
     today = timezone.localdate()
     window_start = timezone.make_aware(datetime.combine(today, time.min))
     window_end = window_start + timedelta(days=SCHEDULE_DAYS + 1)
-    schedule = (
+    schedule = list(
         Activity.objects.with_places()
+        .prefetch_related("partners")
         .filter(officers=request.user, starts_at__gte=window_start, starts_at__lt=window_end)
         .order_by("starts_at")
     )
+    for activity in schedule:
+        # What the form is filled with when the phone opens it from its own copy, without signal.
+        initial = FieldActivityForm.initial_from(activity)
+        activity.prefill = json.dumps([*as_pairs(initial), ["scheduled", str(activity.pk)]])
     return render(request, "field/start.html", {"schedule": schedule, "today": today})
 
 

@@ -1,16 +1,19 @@
 """An officer logs two village visits on a phone without signal; they arrive once each when it returns."""
 
 import re
+from datetime import timedelta
 from importlib import import_module
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
 from outreach.activities.models import Activity, Status
+from outreach.field.models import FieldSubmission
 from outreach.office import roles
-from tests.factories import VillageFactory, officer
+from tests.factories import ActivityFactory, VillageFactory, officer
 
 SYNC = "**/petugas/kirim/"
 
@@ -271,3 +274,34 @@ def test_the_phone_keeps_only_the_app_shell_and_the_place_list(phone, officer_ro
     assert {"/petugas/", "/petugas/baru/", "/petugas/tempat.json"} <= set(kept)
     assert not [path for path in kept if not path.startswith(("/static/", "/petugas/"))]
     assert not [path for path in kept if path.startswith(("/petugas/kegiatan/", "/petugas/kirim/"))]
+
+
+def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role, tmp_path):
+    budi = officer(username="budi", first_name="Budi")
+    scheduled = ActivityFactory(
+        title="Imigrasi Masuk Desa Bakung",
+        village=VillageFactory(name="Desa Bakung"),
+        starts_at=timezone.now() + timedelta(days=1),
+        topics=["tppo"],
+    )
+    scheduled.officers.add(budi)
+    page = phone.new_page()
+    log_in(page)
+    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
+
+    phone.set_offline(True)
+    page.get_by_role("link", name="Catat kegiatan ini").click()
+    expect(page.locator("body[data-ready='1']")).to_have_count(1)
+    expect(page.locator("#id_title")).to_have_value("Imigrasi Masuk Desa Bakung")
+    expect(page.locator("#id_village")).to_have_value(str(scheduled.village_id))
+    expect(page.locator("input[name=topics][value=tppo]")).to_be_checked()
+    page.fill("#id_female_18_59", "14")
+    page.get_by_role("button", name="Simpan sebagai draf").click()
+    expect(queued(page)).to_have_count(1)
+
+    phone.set_offline(False)
+    expect(queued(page)).to_have_count(0)
+    submission = FieldSubmission.objects.get()
+    assert submission.scheduled == scheduled
+    assert (submission.activity.title, submission.activity.female_18_59) == ("Imigrasi Masuk Desa Bakung", 14)
+    assert submission.activity.status == Status.DRAFT

@@ -184,3 +184,13 @@ def test_the_manifest_names_the_app_and_its_scope(client):
     manifest = client.get("/petugas/manifest.webmanifest").json()
     assert manifest["scope"] == manifest["start_url"] == "/petugas/"
     assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
+
+
+def test_the_start_page_carries_what_the_schedule_knows_for_the_form_offline(client):
+    budi = officer()
+    scheduled = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=timezone.now() + timedelta(days=1))
+    scheduled.officers.add(budi)
+    client.force_login(budi)
+    link = client.get("/petugas/").text.split('data-prefill="')[1].split('"')[0]
+    assert "Sosialisasi di Desa Bakung" in link
+    assert f"[&quot;scheduled&quot;, &quot;{scheduled.pk}&quot;]" in link

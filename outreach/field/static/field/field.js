@@ -353,7 +353,7 @@
         return fields;
     }
 
-    function fillForm(form, fields) {
+    function fillForm(form, fields, partial = false) {
         const values = new Map();
         for (const [name, value] of fields) {
             values.set(name, [...(values.get(name) || []), value]);
@@ -362,6 +362,9 @@
             const name = element.name;
             if (!name || element.type === "file" || name.startsWith("photos-") || name === "csrfmiddlewaretoken" || name === "client_id") {
                 continue;
+            }
+            if (partial && !values.has(name)) {
+                continue; // keep the form's own value where the prefill says nothing
             }
             const given = values.get(name) || [];
             if (element.type === "checkbox" || element.type === "radio") {
@@ -455,6 +458,13 @@
             showServerErrors(form, queued);
             updateTotal();
         }
+        const prefill = window.sessionStorage.getItem("field-prefill");
+        window.sessionStorage.removeItem("field-prefill");
+        if (!queued && prefill && !form.elements.scheduled) {
+            // The phone's copy of the form (no signal): filled from the schedule the start page showed.
+            fillForm(form, JSON.parse(prefill), true);
+            updateTotal();
+        }
         showPlaceFields(form);
 
         form.addEventListener("submit", async (event) => {
@@ -486,6 +496,12 @@
             window.sessionStorage.setItem("field-saved", "1");
             window.location.assign(urls.startUrl);
         });
+    }
+
+    function setUpSchedule() {
+        for (const link of document.querySelectorAll("a.schedule-entry[data-prefill]")) {
+            link.addEventListener("click", () => window.sessionStorage.setItem("field-prefill", link.dataset.prefill));
+        }
     }
 
     // --- log-out: nothing of the officer stays on the phone ------------------------------------------
@@ -557,6 +573,7 @@
             sendQueue();
         });
         setUpLogout();
+        setUpSchedule();
         keepingForOffline = registerServiceWorker();
         const form = document.getElementById("entry-form");
         if (form) {
