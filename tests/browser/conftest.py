@@ -69,8 +69,11 @@ def javascript_off_page(browser, live_server):
 
 
 @pytest.fixture
-def phone(browser, live_server):
-    """A phone-sized context whose pages may run service workers (the field app's offline mode)."""
+def phone(browser, live_server, transactional_db):
+    """A phone-sized context whose pages may run service workers (the field app's offline mode).
+
+    Closed before the database is flushed, so that no request of its pages meets the flush.
+    """
     context = browser.new_context(
         base_url=live_server.url,
         locale="id-ID",
