@@ -8,6 +8,7 @@ from django.test import Client
 from PIL import Image
 
 from outreach.activities.models import Activity, Status
+from outreach.field.forms import MAX_PHOTOS
 from outreach.field.models import FieldSubmission
 from tests.factories import VillageFactory, content_editor, jpeg_upload, officer, supervisor
 from tests.field.helpers import SYNC_URL, entry_data
@@ -158,3 +159,18 @@ def test_an_entry_from_another_officers_schedule_is_refused(officer_client, vill
     response = officer_client.post(SYNC_URL, entry_data(village, scheduled=scheduled.pk, client_id=uuid4()))
     assert response.status_code == 400
     assert "scheduled" in response.json()["errors"]
+
+
+def test_more_photos_than_allowed_are_refused_for_the_whole_entry(officer_client, village):
+    photos = [(jpeg_upload(f"{n}.jpg", width=80, height=60), "", False) for n in range(MAX_PHOTOS + 1)]
+    response = officer_client.post(SYNC_URL, entry_data(village, photos=photos))
+    assert response.status_code == 400
+    assert response.json()["photo_form_errors"]
+    assert Activity.objects.count() == 0
+
+
+def test_the_most_photos_allowed_are_accepted(officer_client, village):
+    photos = [(jpeg_upload(f"{n}.jpg", width=80, height=60), "", False) for n in range(MAX_PHOTOS)]
+    response = officer_client.post(SYNC_URL, entry_data(village, photos=photos))
+    assert response.status_code == 201
+    assert Activity.objects.get().photos.count() == MAX_PHOTOS

@@ -141,6 +141,7 @@
                     entry.message = answer.message || "";
                     entry.errors = answer.errors || {};
                     entry.photoErrors = answer.photo_errors || [];
+                    entry.photoFormErrors = answer.photo_form_errors || [];
                     await putEntry(entry);
                     setStatus("");
                 } else {
@@ -408,6 +409,7 @@
         for (const [name, messages] of Object.entries(entry.errors || {})) {
             lines.push(`${name === "__all__" ? "" : labelOf(form, name) + " — "}${messages.join(" ")}`);
         }
+        lines.push(...(entry.photoFormErrors || []));
         (entry.photoErrors || []).forEach((errors, index) => {
             for (const messages of Object.values(errors)) {
                 lines.push(`${labelOf(form, "photos-0-image")} ${index + 1} — ${messages.join(" ")}`);
@@ -490,6 +492,7 @@
                 message: "",
                 errors: {},
                 photoErrors: [],
+                photoFormErrors: [],
                 fields: formFields(form),
                 photos,
             });
