@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "outreach.schools",
     "outreach.reading_corners",
     "outreach.activities",
+    "outreach.field",
     "outreach.reports",
     "outreach.stats",  # reads the others; nothing imports it
     "outreach.pages",
@@ -277,7 +278,8 @@ SECURE_CSP = {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
     "style-src-attr": [CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", origin_of(MAP_TILE_URL)],
+    # blob: the field app's previews of photos resized on the phone before they are queued.
+    "img-src": [CSP.SELF, "data:", "blob:", origin_of(MAP_TILE_URL)],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],

@@ -14,6 +14,8 @@ handler500 = "portal.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # The officer's field app: outside the language prefixes, as the admin.
+    path("petugas/", include("outreach.field.urls")),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -71,3 +71,22 @@ def javascript_off_page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server, transactional_db):
+    """A phone-sized context whose pages may run service workers (the field app's offline mode).
+
+    Closed before the database is flushed, so that no request of its pages meets the flush.
+    """
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="id-ID",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        service_workers="allow",
+    )
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()

@@ -14,6 +14,10 @@ LETTERS = {"P": roles.OFFICER, "S": roles.SUPERVISOR, "E": roles.CONTENT_EDITOR}
 # Every permission of the portal's apps (and the one of Django's that a role holds), and who holds it:
 # P = Petugas, S = Supervisor, E = Editor konten, - = nobody. Any other permission: nobody.
 MATRIX = """
+field.view_fieldsubmission             -
+field.add_fieldsubmission              -
+field.change_fieldsubmission           -
+field.delete_fieldsubmission           -
 pages.view_page                          S E
 pages.add_page                             E
 pages.change_page                          E
