@@ -22,8 +22,9 @@ def test_the_admin_sends_the_content_security_policy_too(client):
     assert directives(client.get("/admin/login/"))["default-src"] == ["'self'"]
 
 
-def test_images_come_only_from_the_portal_and_the_configured_tile_host(client):
-    assert directives(client.get("/"))["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]
+def test_images_come_only_from_the_portal_the_phone_and_the_configured_tile_host(client):
+    # blob: is a photo resized on the officer's phone (the field app's previews), never another site.
+    assert directives(client.get("/"))["img-src"] == ["'self'", "data:", "blob:", "https://tile.openstreetmap.org"]
 
 
 def test_a_tile_url_with_subdomains_allows_the_subdomains_of_its_host():
