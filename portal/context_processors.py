@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from outreach.office.models import OfficeProfile
 from outreach.pages.models import SiteNotice
 
-# The main navigation: label and URL name. Entries whose app is not installed are left out.
+# The main navigation: label and URL name (every entry is a page that exists).
 NAVIGATION = [
     (_("Home"), "home"),
     (_("Desa Binaan"), "villages:index"),
@@ -22,13 +22,6 @@ NAVIGATION = [
 REPORT_URL_NAME = "reports:start"
 
 
-def _reverse_or_none(name):
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
-
-
 def navigation(request):
     current = request.resolver_match
     current_name = current.view_name if current else ""
@@ -36,9 +29,7 @@ def navigation(request):
     named_here = {name for _label, name in NAVIGATION}
     items = []
     for label, name in NAVIGATION:
-        url = _reverse_or_none(name)
-        if url is None:
-            continue
+        url = reverse(name)
         namespace = name.partition(":")[0] if ":" in name else ""
         # The entry of this page, else the entry of its app (an activity's detail page: Activities).
         active = current_name == name or (
@@ -98,6 +89,6 @@ def site(request):
         "site_notices": SimpleLazyObject(lambda: list(SiteNotice.objects.current())),
         "office": SimpleLazyObject(OfficeProfile.current),
         "main_navigation": SimpleLazyObject(lambda: navigation(request)),
-        "report_url": SimpleLazyObject(lambda: _reverse_or_none(REPORT_URL_NAME) or ""),
+        "report_url": SimpleLazyObject(lambda: reverse(REPORT_URL_NAME)),
         "language_links": SimpleLazyObject(lambda: language_links(request)),
     }
