@@ -104,6 +104,8 @@ def test_admin_pages_load_without_a_policy_violation(watched_page, transactional
         "/admin/activities/activity/add/",
         f"/admin/activities/activity/{activity.pk}/change/",
         "/admin/activities/dashboard/",
+        "/admin/stats/yearlyreport/",
+        "/admin/stats/yearlyreport/kecamatan/",
         "/admin/auth/user/",
     ]
     for path in paths:
