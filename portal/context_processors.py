@@ -86,6 +86,8 @@ def site(request):
         "page_links": SimpleLazyObject(lambda: page_links(request)),
         # In development the office's contact details are demo data: the footer says so.
         "contacts_are_examples": settings.DEBUG,
+        # seed_demo runs only with DEBUG on: every page of such an install may show invented content.
+        "demo_install": settings.DEBUG,
         "site_notices": SimpleLazyObject(lambda: list(SiteNotice.objects.current())),
         "office": SimpleLazyObject(OfficeProfile.current),
         "main_navigation": SimpleLazyObject(lambda: navigation(request)),
