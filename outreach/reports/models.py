@@ -186,6 +186,7 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "first_response_due"], name="report_status_due")]  # overdue()
         permissions = [
             ("view_reporter_identity", _("Can see who made a report")),
             ("manage_reporter_data", _("Can export or erase a reporter's data")),
