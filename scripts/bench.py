@@ -404,6 +404,7 @@ def main():
 
     log(f"[3/4] starting gunicorn ({workers} workers, DEBUG off) on 127.0.0.1:{port}")
     server = start_server(server_env, port, workers)
+    load_average = os.getloadavg()[0]
     results = []
     try:
         tool = "wrk" if use_wrk else "a Python load generator"
@@ -435,7 +436,8 @@ def main():
         f"(plus the demo data); gunicorn with {workers} sync workers, DEBUG off; {tool}, {connections} "
         f"connections, {seconds} s per page, on {len(os.sched_getaffinity(0))} cores shared with the load "
         f'generator and PostgreSQL. Baseline: `{BASELINE}`, a bare Django view (`HttpResponse("hello")`, no '
-        f"middleware) served by the same workers. Whole run: {minutes:.1f} minutes.",
+        f"middleware) served by the same workers. Load average when the load began: {load_average:.1f} (the "
+        f"machine may be shared: compare ratios, not absolute figures). Whole run: {minutes:.1f} minutes.",
         "",
     ]
     lines = heading + table(results)
