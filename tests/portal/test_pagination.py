@@ -26,3 +26,7 @@ def test_a_few_pages_are_all_linked_without_ellipsis():
 
 def test_a_single_page_has_no_links():
     assert page_links(1, 1) == []
+
+
+def test_an_ellipsis_never_hides_a_single_page():
+    assert page_links(5, 9)[1:-1] == ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
