@@ -2,7 +2,7 @@
 # Both set everything up first (virtualenv, requirements, embedded PostgreSQL, migrations,
 # translations, static files) and are safe and fast to run again.
 .DEFAULT_GOAL := help
-.PHONY: help setup run test browser lint messages stop-db benchmark
+.PHONY: help setup run serve test browser lint messages stop-db bench
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -15,10 +15,11 @@ VNU_VERSION := 26.9.27
 
 help:
 	@echo "make run      set up and serve the portal with demo data at http://127.0.0.1:8000"
+	@echo "make serve    set up and serve production-like (DEBUG off, gunicorn) at http://127.0.0.1:8000"
 	@echo "make test     set up and run linters, Django checks and the whole test suite"
 	@echo "make messages refresh the translation catalogs after changing strings"
 	@echo "make stop-db  stop the embedded PostgreSQL server"
-	@echo "make benchmark  print queries, latency and memory of the public pages"
+	@echo "make bench   seed a large data set, load the production server with wrk, write docs/benchmark.md"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
@@ -35,6 +36,10 @@ run: setup
 	$(MANAGE) seed_demo
 	@echo "Serving the portal at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# DEBUG off with generated local-only settings (.serve.env) and gunicorn: a trial of production on the loopback.
+serve: setup
+	$(PY) scripts/serve.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -58,5 +63,6 @@ messages: $(VENV)/.installed
 stop-db: $(VENV)/.installed
 	$(PY) -m portal.database stop
 
-benchmark: setup
-	$(PY) scripts/benchmark.py
+# Sizes and durations: BENCH_VILLAGES, BENCH_ACTIVITIES, BENCH_REPORTS, BENCH_SECONDS, BENCH_CONNECTIONS.
+bench: setup
+	$(PY) scripts/bench.py

@@ -8,9 +8,14 @@ An app's ``sitemaps.py`` declares what it lists, e.g.::
     class VillageSitemap(ObjectSitemap):
         def items(self):
             return Village.objects.desa_binaan().order_by("name")
+
+``/sitemap.xml`` is an index of these sections; an object section is read a page at a time from the database
+(one count and one slice), so no request loads every object.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.urls import reverse
 
 
@@ -35,8 +40,39 @@ class PageSitemap(PortalSitemap):
         return reverse(item)
 
 
+class TranslatedItems:
+    """The ``(object, language)`` pairs of an ordered queryset, sliced in the database, for a ``Paginator``."""
+
+    def __init__(self, queryset, languages):
+        self.queryset = queryset
+        self.languages = list(languages)
+
+    def count(self):
+        return self.queryset.count() * len(self.languages)
+
+    def __getitem__(self, index: slice):
+        size = len(self.languages)
+        first = index.start // size
+        objects = self.queryset[first : -(-index.stop // size)]
+        pairs = [(obj, language) for obj in objects for language in self.languages]
+        offset = index.start - first * size
+        return pairs[offset : offset + index.stop - index.start]
+
+
 class ObjectSitemap(PortalSitemap):
-    """Public objects with ``get_absolute_url`` and ``updated_at``; subclasses give ``items()``."""
+    """Public objects with ``get_absolute_url`` and ``updated_at``; subclasses give ``items()`` as an ordered queryset.
+
+    Pages of ``limit`` URLs (each object once per language) are sliced in the database.
+    """
+
+    limit = 1000  # URLs a page: with their hreflang alternates about 370 KB
 
     def lastmod(self, item):
         return item.updated_at
+
+    @property
+    def paginator(self):
+        return Paginator(TranslatedItems(self.items(), self._languages()), self.limit)
+
+    def get_latest_lastmod(self):
+        return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]

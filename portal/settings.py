@@ -306,6 +306,9 @@ LOGGING = {
 # reporter identities and report photos are kept after a report is closed (UU 27/2022).
 REPORT_NOTIFY_EMAILS = env_list("REPORT_NOTIFY_EMAILS")
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365)
+# The key of the reports' PIN hashes (a keyed HMAC, see the README), never stored in the database. By default
+# derived from SECRET_KEY; set it on its own to rotate SECRET_KEY without invalidating every reporter's PIN.
+REPORT_PIN_KEY = os.environ.get("REPORT_PIN_KEY") or SECRET_KEY
 REPORT_RATE_LIMIT_PER_HOUR = env_int("REPORT_RATE_LIMIT_PER_HOUR", 5)
 REPORT_LOOKUPS_PER_HOUR = env_int("REPORT_LOOKUPS_PER_HOUR", 20)
 REPORT_DRAFT_PHOTOS_PER_HOUR = env_int("REPORT_DRAFT_PHOTOS_PER_HOUR", 30)

@@ -8,6 +8,8 @@ from django.urls import include, path
 from portal import views
 from portal.sitemaps import collect_sitemaps
 
+SITEMAPS = collect_sitemaps()
+
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
@@ -16,7 +18,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The officer's field app: outside the language prefixes, as the admin.
     path("petugas/", include("outreach.field.urls")),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

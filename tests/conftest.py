@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.apps import apps
 from django.db.models import FileField
@@ -28,3 +30,16 @@ def _hermetic(settings, tmp_path, monkeypatch):
 def _no_minimum_fill_time(settings):
     """Test clients and Playwright fill a form faster than a person; tests of the minimum fill time set it."""
     settings.FORM_MIN_FILL_SECONDS = 0
+
+
+@pytest.fixture
+def read_sitemap(client):
+    """Every page of every section the sitemap index lists, joined: what a search engine reads."""
+
+    def read() -> str:
+        index = client.get("/sitemap.xml")
+        assert index.status_code == 200
+        sections = re.findall(r"<loc>(.*?)</loc>", index.text)
+        return "".join(client.get(url.removeprefix("http://testserver")).text for url in sections)
+
+    return read

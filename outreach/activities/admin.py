@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach.media import private_file_response
-from outreach.spreadsheets import changelist_csv
+from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
 from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name, full_name_column
 
 from . import services
@@ -354,7 +354,8 @@ class ActivityAdmin(admin.ModelAdmin):
             f"kegiatan-{timezone.localdate():%Y%m%d}.csv",
             [str(label) for _key, label in self.CSV_COLUMNS],
             lambda activities: (
-                self.csv_row(request, activity) for activity in activities.prefetch_related("officers", "partners")
+                self.csv_row(request, activity)
+                for activity in activities.prefetch_related("officers", "partners").iterator(EXPORT_CHUNK_SIZE)
             ),
         )
 

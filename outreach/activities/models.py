@@ -330,6 +330,13 @@ class Activity(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "starts_at"], name="activity_status_starts"),
+            models.Index(fields=["status", "ends_at"], name="activity_status_ends"),  # upcoming()
+            models.Index(fields=["-starts_at", "-id"], name="activity_starts_id_desc"),  # the admin list's order
+            models.Index(  # overdue_follow_ups()
+                fields=["follow_up_due"],
+                condition=Q(follow_up_done=False) & ~Q(follow_up=""),
+                name="activity_follow_up_open",
+            ),
             GinIndex(SEARCH_VECTOR, name="activity_search"),
         ]
         constraints = [

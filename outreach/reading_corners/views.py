@@ -5,10 +5,11 @@ from .models import ReadingCorner
 
 
 class ReadingCornerListView(ListView):
-    """Active reading corners as a list (always) and on a map (when JavaScript runs)."""
+    """Active reading corners as a list (always) and on a map (when JavaScript runs), a page at a time."""
 
     template_name = "reading_corners/index.html"
     context_object_name = "corners"
+    paginate_by = 30
 
     def get_queryset(self):
         return ReadingCorner.objects.for_public_list()

@@ -31,7 +31,7 @@ from django.views import View
 
 from outreach.media import private_file_response
 from outreach.office.models import PartnerAgency
-from outreach.spreadsheets import changelist_csv
+from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
 from outreach.staff import StaffChoiceField, StaffListFilter, full_name, full_name_column
 from outreach.workflow import locked
 
@@ -442,7 +442,7 @@ class ExportView(ReportAdminView):
     @staticmethod
     def rows(reports):
         yes, no = gettext("yes"), gettext("no")
-        for report in reports.select_related("assigned_to"):
+        for report in reports.select_related("assigned_to").iterator(EXPORT_CHUNK_SIZE):
             yield [
                 report.reference,
                 timezone.localtime(report.created_at).strftime("%Y-%m-%d %H:%M"),

@@ -10,11 +10,12 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import check_password
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from outreach import references
@@ -24,6 +25,8 @@ from outreach.workflow import locked
 # Unambiguous characters for codes read aloud or typed on a phone: no 0/O, 1/I/L.
 CODE_ALPHABET = references.ALPHABET
 REFERENCE_PREFIX = "LPR"
+# A report's PIN is stored as "pin-hmac$<salt>$<HMAC-SHA256 keyed with settings.REPORT_PIN_KEY>".
+PIN_HASH_PREFIX = "pin-hmac"
 FIRST_RESPONSE_WORKING_DAYS = 3
 
 
@@ -120,6 +123,12 @@ def new_pin() -> str:
     return f"{secrets.randbelow(1_000_000):06d}"
 
 
+def _pin_digest(salt: str, pin: str) -> str:
+    return salted_hmac(
+        "outreach.reports.pin", f"{salt}${pin}", secret=settings.REPORT_PIN_KEY, algorithm="sha256"
+    ).hexdigest()
+
+
 def normalise_reference(value: str) -> str:
     """Accept what people type: lower case, spaces, missing dashes, O for 0 and so on."""
     return references.normalise_reference(value, REFERENCE_PREFIX)
@@ -186,6 +195,7 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "first_response_due"], name="report_status_due")]  # overdue()
         permissions = [
             ("view_reporter_identity", _("Can see who made a report")),
             ("manage_reporter_data", _("Can export or erase a reporter's data")),
@@ -223,10 +233,21 @@ class Report(models.Model):
     # --- PIN ------------------------------------------------------------------------------------
 
     def set_pin(self, pin: str):
-        self.pin_hash = make_password(pin)
+        salt = get_random_string(16)
+        self.pin_hash = f"{PIN_HASH_PREFIX}${salt}${_pin_digest(salt, pin)}"
 
     def check_pin(self, pin: str) -> bool:
-        return bool(self.pin_hash) and check_password(pin, self.pin_hash)
+        """Whether ``pin`` is this report's PIN; a right PIN under an old (PBKDF2) hash is re-hashed and saved."""
+        prefix, _sep, rest = self.pin_hash.partition("$")
+        if prefix == PIN_HASH_PREFIX:
+            salt, _sep, digest = rest.partition("$")
+            return constant_time_compare(digest, _pin_digest(salt, pin))
+        if not self.pin_hash or not check_password(pin, self.pin_hash):
+            return False
+        self.set_pin(pin)
+        if self.pk:
+            Report.objects.filter(pk=self.pk).update(pin_hash=self.pin_hash)
+        return True
 
     # --- workflow -------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ class VillageListView(ListView):
 
     template_name = "villages/index.html"
     context_object_name = "villages"
+    paginate_by = 30
 
     def get_queryset(self):
         return Village.objects.for_program_page()

@@ -14,7 +14,7 @@ EXPORT_URL = "/admin/activities/activity/export.csv"
 
 
 def rows(response):
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
 
@@ -38,7 +38,7 @@ def test_it_exports_the_filtered_list_as_utf8_csv_with_a_bom(client):
     assert row["mitra"].startswith("Dinas Tenaga Kerja")
     assert row["petugas"] == "Agus Prasetyo"
     assert row["orang terjangkau"] == "15"
-    assert "Rahasia" not in response.content.decode()
+    assert "Rahasia" not in response.getvalue().decode()
 
 
 def test_the_export_link_carries_the_current_filters(client):
@@ -100,3 +100,11 @@ def test_it_redirects_with_a_message_on_bad_filter_parameters(client):
     assert response.status_code == 302
     assert response.url == CHANGELIST_URL
     assert any("filter" in str(message) or "Filter" in str(message) for message in get_messages(response.wsgi_request))
+
+
+def test_the_export_streams(client):
+    ActivityFactory.create_batch(3)
+    client.force_login(supervisor())
+    response = client.get(EXPORT_URL)
+    assert response.streaming
+    assert len(rows(response)) == 4

@@ -89,17 +89,34 @@ def test_every_page_renders_in_both_languages(client, url, text):
 
 def test_the_list_runs_the_same_queries_with_few_and_many_corners(client, django_assert_num_queries):
     ReadingCornerFactory()
-    with django_assert_num_queries(3):  # with the frame's office profile and site notices
+    with django_assert_num_queries(4):  # the count, the page, the frame's office profile and site notices
         client.get("/pojok-baca/")
-    ReadingCornerFactory.create_batch(15)
-    with django_assert_num_queries(3):  # with the frame's office profile and site notices
+    ReadingCornerFactory.create_batch(40)
+    with django_assert_num_queries(4):
         client.get("/pojok-baca/")
+    with django_assert_num_queries(4):
+        client.get("/pojok-baca/", {"page": 2})
 
 
-def test_the_sitemap_lists_open_corners_only(client):
+def test_the_list_shows_thirty_corners_a_page_and_counts_them_all(client):
+    ReadingCornerFactory.create_batch(31)
+    first = client.get("/pojok-baca/")
+    assert len(first.context["corners"]) == 30
+    assert len(first.context["markers"]) <= 30
+    assert "31 pojok baca" in first.text
+    assert "?page=2" in first.text
+    assert len(client.get("/pojok-baca/", {"page": 2}).context["corners"]) == 1
+
+
+def test_a_short_corner_list_has_no_page_links(client):
+    ReadingCornerFactory.create_batch(3)
+    assert "?page=2" not in client.get("/pojok-baca/").text
+
+
+def test_the_sitemap_lists_open_corners_only(client, read_sitemap):
     ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
     ReadingCornerFactory(name="Pojok Baca Lama", status="closed")
-    xml = client.get("/sitemap.xml").text
+    xml = read_sitemap()
     assert "http://testserver/pojok-baca/pojok-baca-balai-desa-bakung/" in xml
     assert "http://testserver/en/pojok-baca/</loc>" in xml
     assert "pojok-baca-lama" not in xml

@@ -29,7 +29,7 @@ COLUMNS = [
 
 
 def rows(response):
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
 
@@ -68,7 +68,7 @@ def test_it_exports_the_list_as_utf8_csv_with_a_bom(client):
 def test_the_export_holds_no_personal_data(client):
     secret_report()
     client.force_login(officer())
-    text = client.get(EXPORT).content.decode("utf-8")
+    text = client.get(EXPORT).getvalue().decode("utf-8")
     for secret in [
         "Siti Rahayu",
         "0812 3456 0001",
@@ -123,3 +123,11 @@ def test_an_export_with_filters_that_are_not_valid_goes_back_to_the_list_with_a_
     assert [str(message) for message in response.context["messages"]] == [
         in_indonesian("The filters of this export are not valid.")
     ]
+
+
+def test_the_export_streams(client):
+    ReportFactory.create_batch(2)
+    client.force_login(officer())
+    response = client.get(EXPORT)
+    assert response.streaming
+    assert len(rows(response)) == 3

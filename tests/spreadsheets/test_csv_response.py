@@ -62,3 +62,30 @@ def test_a_workbook_keeps_numbers_as_numbers_and_formulas_as_text():
     sheet = openpyxl.load_workbook(io.BytesIO(response.content))["sheet"]
     assert [[cell.value for cell in row] for row in sheet.rows] == [["name", "n"], ["=HYPERLINK(1)", 3], [None, 4.5]]
     assert sheet["A2"].data_type == "s"
+
+
+def test_a_streamed_csv_has_the_same_bytes_as_a_whole_one():
+    many = [[f"=row {n}", "Pojok baca ✓", None, n] for n in range(5000)]  # several stream buffers
+    whole = csv_response("x.csv", ["n"], many, comments=["Licence: CC BY 4.0"])
+    streamed = csv_response("x.csv", ["n"], iter(many), comments=["Licence: CC BY 4.0"], stream=True)
+    assert streamed.streaming and not whole.streaming
+    assert len(list(streamed.streaming_content)) > 1
+    assert b"".join(csv_response("x.csv", ["n"], iter(many), stream=True).streaming_content) == (
+        csv_response("x.csv", ["n"], many).content
+    )
+    assert streamed["Content-Disposition"] == whole["Content-Disposition"]
+    assert streamed["Content-Type"] == whole["Content-Type"]
+
+
+def test_a_streamed_csv_reads_its_rows_only_while_it_is_sent():
+    read = []
+
+    def rows():
+        for n in range(3):
+            read.append(n)
+            yield [n]
+
+    response = csv_response("x.csv", ["n"], rows(), stream=True)
+    assert read == []
+    assert b"".join(response.streaming_content) == "\ufeffn\r\n0\r\n1\r\n2\r\n".encode()
+    assert read == [0, 1, 2]

@@ -97,12 +97,27 @@ def test_every_page_renders_in_both_languages(client, bakung, url, text):
 
 def test_the_list_runs_the_same_queries_with_few_and_many_villages(client, django_assert_num_queries):
     VillageFactory(desa_binaan=True, pimpasa=StaffFactory())
-    with django_assert_num_queries(3):  # with the frame's office profile and site notices
+    with django_assert_num_queries(4):  # the count, the page, the frame's office profile and site notices
         client.get("/program/desa-binaan/")
-    for _ in range(12):
+    for _ in range(40):
         VillageFactory(desa_binaan=True, pimpasa=StaffFactory())
-    with django_assert_num_queries(3):  # with the frame's office profile and site notices
+    with django_assert_num_queries(4):
         client.get("/program/desa-binaan/")
+    with django_assert_num_queries(4):
+        client.get("/program/desa-binaan/", {"page": 2})
+
+
+def test_the_list_shows_thirty_villages_a_page(client):
+    VillageFactory.create_batch(31, desa_binaan=True)
+    first = client.get("/program/desa-binaan/")
+    assert len(first.context["villages"]) == 30
+    assert "?page=2" in first.text
+    assert len(client.get("/program/desa-binaan/", {"page": 2}).context["villages"]) == 1
+
+
+def test_a_short_list_has_no_page_links(client):
+    VillageFactory.create_batch(3, desa_binaan=True)
+    assert "?page=2" not in client.get("/program/desa-binaan/").text
 
 
 def test_the_village_page_runs_the_same_queries_with_few_and_many_figures(client, bakung, django_assert_num_queries):
@@ -126,9 +141,9 @@ def test_the_village_page_lists_its_published_activities_only(client, bakung):
     assert "Kunjungan ke desa lain" not in html
 
 
-def test_the_sitemap_lists_the_desa_binaan_pages_only(client, bakung):
+def test_the_sitemap_lists_the_desa_binaan_pages_only(client, bakung, read_sitemap):
     VillageFactory(name="Desa Togogan")
-    xml = client.get("/sitemap.xml").text
+    xml = read_sitemap()
     assert "http://testserver/program/desa-binaan/" in xml
     assert "http://testserver/program/desa-binaan/desa-bakung/" in xml
     assert "http://testserver/en/program/desa-binaan/desa-bakung/" in xml

@@ -1,0 +1,59 @@
+"""The activity lists that grow with the data read an index, not the whole table (EXPLAIN on a few thousand rows)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from outreach.activities.models import Activity, Status
+from tests.factories import ActivityFactory, VillageFactory
+
+pytestmark = pytest.mark.django_db
+ROWS = 3000
+
+
+@pytest.fixture
+def many_past_activities():
+    """Thousands of past activities without follow-up, a few upcoming ones and one overdue follow-up."""
+    village = VillageFactory()
+    now = timezone.now()
+    rows = []
+    for number in range(ROWS):
+        starts_at = now - datetime.timedelta(days=30 + number % 3000, hours=number % 7)
+        rows.append(
+            Activity(
+                kind="imigrasi_masuk_desa",
+                title=f"Kegiatan {number}",
+                slug=f"kegiatan-{number}",
+                village=village,
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(hours=2),
+                status=Status.PUBLISHED if number % 4 else Status.DRAFT,
+            )
+        )
+    Activity.objects.bulk_create(rows)
+    ActivityFactory.create_batch(3, starts_at=now + datetime.timedelta(days=3), village=village)
+    ActivityFactory(follow_up="Kirim brosur", follow_up_due=now.date() - datetime.timedelta(days=2), village=village)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE activities_activity")
+
+
+def test_upcoming_reads_the_status_and_end_index(many_past_activities):
+    plan = Activity.objects.published().upcoming()[:100].explain()
+    assert "activity_status_ends" in plan, plan
+
+
+def test_the_admin_order_reads_the_descending_start_and_id_index(many_past_activities):
+    plan = Activity.objects.order_by("-starts_at", "-id")[:100].explain()
+    assert "activity_starts_id_desc" in plan, plan
+
+
+def test_overdue_follow_ups_read_the_partial_index(many_past_activities):
+    plan = Activity.objects.overdue_follow_ups().explain()
+    assert "activity_follow_up_open" in plan, plan
+
+
+def test_a_query_without_an_index_scans_the_table(many_past_activities):
+    plan = Activity.objects.filter(attendance_total__gt=1000).explain()
+    assert "Seq Scan" in plan, plan

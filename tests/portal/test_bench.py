@@ -1,0 +1,82 @@
+"""`make serve` and `make bench`: the production-like trial settings, the baseline view and a smoke run."""
+
+import subprocess
+import sys
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_wsgi  # noqa: E402
+import serve  # noqa: E402
+
+
+def wsgi_get(path: str) -> tuple[str, dict, bytes]:
+    environ = {"PATH_INFO": path, "HTTP_HOST": "127.0.0.1"}
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    body = b"".join(bench_wsgi.application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def test_the_trial_runs_without_debug_on_the_loopback_and_keeps_its_secret_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(serve, "ENV_FILE", tmp_path / ".serve.env")
+    monkeypatch.setenv("DATABASE_URL", "postgres://portal@127.0.0.1/portal")
+    first = serve.trial_settings(8000)
+    assert first["DEBUG"] == "false"
+    assert first["ALLOWED_HOSTS"] == "127.0.0.1"
+    assert first["SITE_URL"] == "http://127.0.0.1:8000"
+    assert first["SECURE_SSL_REDIRECT"] == "false"
+    assert len(first["SECRET_KEY"]) >= 50
+    assert serve.trial_settings(8000)["SECRET_KEY"] == first["SECRET_KEY"]
+    assert oct((tmp_path / ".serve.env").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_new_trial_gets_a_new_secret_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://portal@127.0.0.1/portal")
+    monkeypatch.setattr(serve, "ENV_FILE", tmp_path / "one.env")
+    one = serve.trial_settings()["SECRET_KEY"]
+    monkeypatch.setattr(serve, "ENV_FILE", tmp_path / "two.env")
+    assert serve.trial_settings()["SECRET_KEY"] != one
+
+
+def test_gunicorn_workers_follow_the_cores_unless_web_concurrency_says(monkeypatch):
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    assert serve.workers() == 2 * len(__import__("os").sched_getaffinity(0)) + 1
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    assert serve.workers() == 3
+    assert "--workers=3" in serve.gunicorn_command()
+
+
+def test_the_baseline_is_a_bare_view_without_middleware():
+    status, headers, body = wsgi_get("/__baseline__")
+    assert (status, body) == ("200 OK", b"hello")
+    assert "X-Frame-Options" not in headers  # no middleware ran
+
+
+def test_every_other_path_is_the_portal_with_its_middleware():
+    status, headers, body = wsgi_get("/robots.txt")
+    assert status == "200 OK" and b"Sitemap:" in body
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_smoke_run_of_the_benchmark_loads_every_page_without_errors(tmp_path):
+    output = tmp_path / "benchmark.md"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--smoke", "--output", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    rows = [line.split("|") for line in output.read_text().splitlines() if line.startswith("| `")]
+    pages = [row[1].strip(" `") for row in rows]
+    assert pages[0] == "/__baseline__" and "/kegiatan/" in pages and "/sitemap.xml" in pages
+    assert all(row[7].strip() == "0" for row in rows), "errors"
+    assert all(float(row[2]) > 0 for row in rows), "requests per second"
+    assert "warning" not in result.stdout
