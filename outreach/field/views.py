@@ -49,14 +49,6 @@ def field_staff_required(view):
     return wrapper
 
 
-def scheduled_for(user):
-    """Activities the user may start an entry from: their own (as an officer of it), or any for supervisors."""
-    activities = Activity.objects.with_places()
-    if user.has_perm(services.SUPERVISE):
-        return activities
-    return activities.filter(officers=user)
-
-
 @never_cache
 @field_staff_required
 def start(request):
@@ -80,7 +72,7 @@ def _scheduled_from(request, value):
     if not value:
         return None
     try:
-        return scheduled_for(request.user).prefetch_related("partners").get(pk=int(value))
+        return services.visible_activities(request.user).prefetch_related("partners").get(pk=int(value))
     except (ValueError, Activity.DoesNotExist):
         raise Http404 from None
 

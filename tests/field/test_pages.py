@@ -120,13 +120,26 @@ def test_another_officers_scheduled_activity_is_not_found(client):
     assert client.get(NEW_URL, {"dari": scheduled.pk}).status_code == 404
 
 
-def test_an_entry_from_the_schedule_remembers_it(client):
+def test_the_plain_form_completes_the_scheduled_activity_it_started_from(client):
     budi = officer()
-    scheduled = ActivityFactory()
+    scheduled = ActivityFactory(status=Status.DRAFT)
     scheduled.officers.add(budi)
     client.force_login(budi)
     client.post(NEW_URL, entry_data(scheduled.village, scheduled=scheduled.pk))
-    assert FieldSubmission.objects.get().scheduled == scheduled
+    submission = FieldSubmission.objects.get()
+    assert (submission.activity, submission.scheduled) == (scheduled, scheduled)
+    assert Activity.objects.count() == 1
+
+
+def test_the_plain_form_refuses_a_published_scheduled_activity_with_a_message(client):
+    budi = officer()
+    scheduled = ActivityFactory(status=Status.PUBLISHED)
+    scheduled.officers.add(budi)
+    client.force_login(budi)
+    response = client.post(NEW_URL, entry_data(scheduled.village, scheduled=scheduled.pk))
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert FieldSubmission.objects.count() == 0
 
 
 def test_officers_see_their_own_entries_and_supervisors_everyones(client):
