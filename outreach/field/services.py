@@ -39,7 +39,7 @@ def completion_error(activity: Activity) -> str | None:
     """Why a scheduled activity can no longer be completed from the field app, or None."""
     if activity.status != Status.DRAFT:
         return _("This activity is already published and cannot be overwritten. Ask a supervisor.")
-    if FieldSubmission.objects.filter(activity=activity).exists():
+    if hasattr(activity, "field_submission"):
         return _("This activity has already been recorded.")
     return None
 

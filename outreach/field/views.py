@@ -57,11 +57,13 @@ def start(request):
     window_end = window_start + timedelta(days=SCHEDULE_DAYS + 1)
     schedule = list(
         Activity.objects.with_places()
+        .select_related("field_submission")
         .prefetch_related("partners")
         .filter(officers=request.user, starts_at__gte=window_start, starts_at__lt=window_end)
         .order_by("starts_at")
     )
     for activity in schedule:
+        activity.completion_error = services.completion_error(activity)
         # What the form is filled with when the phone opens it from its own copy, without signal.
         initial = FieldActivityForm.initial_from(activity)
         activity.prefill = json.dumps([*as_pairs(initial), ["scheduled", str(activity.pk)]])

@@ -46,7 +46,7 @@ def test_officers_and_supervisors_get_the_pages(client, url):
 def test_the_start_page_lists_the_officers_week_and_not_other_schedules(client):
     budi = officer(username="budi")
     soon = timezone.now() + timedelta(days=2)
-    mine = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=soon)
+    mine = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=soon, status=Status.DRAFT)
     mine.officers.add(budi)
     ActivityFactory(title="Kegiatan petugas lain", starts_at=soon)
     later = ActivityFactory(title="Bulan depan", starts_at=timezone.now() + timedelta(days=30))
@@ -57,6 +57,17 @@ def test_the_start_page_lists_the_officers_week_and_not_other_schedules(client):
     assert "Kegiatan petugas lain" not in response.text
     assert "Bulan depan" not in response.text
     assert f"/petugas/baru/?dari={mine.pk}" in response.text
+
+
+def test_the_start_page_offers_no_entry_for_a_published_scheduled_activity(client):
+    budi = officer(username="budi")
+    published = ActivityFactory(starts_at=timezone.now() + timedelta(days=2), status=Status.PUBLISHED)
+    published.officers.add(budi)
+    client.force_login(budi)
+    response = client.get("/petugas/")
+    assert published.title in response.text
+    assert f"/petugas/baru/?dari={published.pk}" not in response.text
+    assert "sudah diterbitkan dan tidak dapat ditimpa" in response.text
 
 
 def test_the_form_offers_the_camera_for_photos(client):
@@ -201,7 +212,9 @@ def test_the_manifest_names_the_app_and_its_scope(client):
 
 def test_the_start_page_carries_what_the_schedule_knows_for_the_form_offline(client):
     budi = officer()
-    scheduled = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=timezone.now() + timedelta(days=1))
+    scheduled = ActivityFactory(
+        title="Sosialisasi di Desa Bakung", starts_at=timezone.now() + timedelta(days=1), status=Status.DRAFT
+    )
     scheduled.officers.add(budi)
     client.force_login(budi)
     link = client.get("/petugas/").text.split('data-prefill="')[1].split('"')[0]
