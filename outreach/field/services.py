@@ -36,8 +36,12 @@ def visible_activities(user):
 
 
 def completion_error(activity: Activity) -> str | None:
-    """Why a scheduled activity can no longer be completed from the field app, or None."""
-    if activity.status != Status.DRAFT:
+    """Why a scheduled activity can no longer be completed from the field app, or None.
+
+    A visit announced ahead (published on the schedule, no attendance yet) is completed in place and goes
+    back to draft until a supervisor publishes the logged visit; a published activity that already has
+    its attendance is never overwritten."""
+    if activity.status != Status.DRAFT and activity.attendance_total:
         return _("This activity is already published and cannot be overwritten. Ask a supervisor.")
     if hasattr(activity, "field_submission"):
         return _("This activity has already been recorded.")

@@ -105,15 +105,25 @@ def test_an_officer_completes_a_scheduled_activity_they_created(client):
     assert Activity.objects.get().attendance_total == 45
 
 
-def test_a_published_activity_cannot_be_overwritten(client, budi, scheduled):
+def test_an_announced_visit_is_completed_and_goes_back_to_draft_for_review(client, budi, scheduled):
     scheduled.status = Status.PUBLISHED
+    scheduled.save()
+    client.force_login(budi)
+    assert client.post(SYNC_URL, completion(scheduled)).status_code == 201
+    scheduled.refresh_from_db()
+    assert (Activity.objects.count(), scheduled.status, scheduled.attendance_total) == (1, Status.DRAFT, 45)
+
+
+def test_a_published_activity_with_its_attendance_cannot_be_overwritten(client, budi, scheduled):
+    scheduled.status = Status.PUBLISHED
+    scheduled.male_18_59 = 7
     scheduled.save()
     client.force_login(budi)
     response = client.post(SYNC_URL, completion(scheduled))
     assert response.status_code == 400
     assert response.json()["errors"]["__all__"]
     scheduled.refresh_from_db()
-    assert (scheduled.status, scheduled.attendance_total) == (Status.PUBLISHED, 0)
+    assert (scheduled.status, scheduled.attendance_total) == (Status.PUBLISHED, 7)
     assert FieldSubmission.objects.count() == 0
 
 
