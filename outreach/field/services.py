@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from outreach.activities.models import Activity, Status
 
@@ -19,12 +21,31 @@ def may_use_field_app(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("activities.add_activity")
 
 
+def _own(user) -> Q:
+    """Activities an officer created or is assigned to (a subquery: no duplicate rows from the join)."""
+    assigned = Activity.officers.through.objects.filter(user=user).values("activity_id")
+    return Q(created_by=user) | Q(pk__in=assigned)
+
+
 def visible_activities(user):
-    """The activities whose entries a user sees: supervisors everyone's, officers their own."""
+    """The activities a user sees and starts entries from: supervisors everyone's, officers their own."""
     activities = Activity.objects.with_places()
     if user.has_perm(SUPERVISE):
         return activities
-    return activities.filter(created_by=user)
+    return activities.filter(_own(user))
+
+
+def completion_error(activity: Activity) -> str | None:
+    """Why a scheduled activity can no longer be completed from the field app, or None.
+
+    A visit announced ahead (published on the schedule, no attendance yet) is completed in place and goes
+    back to draft until a supervisor publishes the logged visit; a published activity that already has
+    its attendance is never overwritten."""
+    if activity.status != Status.DRAFT and activity.attendance_total:
+        return _("This activity is already published and cannot be overwritten. Ask a supervisor.")
+    if hasattr(activity, "field_submission"):
+        return _("This activity has already been recorded.")
+    return None
 
 
 @dataclass
@@ -46,16 +67,31 @@ def find_submission(client_id: UUID, user) -> FieldSubmission | None:
 
 
 def receive_entry(client_id: UUID, data, files, user, scheduled: Activity | None = None) -> Outcome:
-    """Validate an entry with the activity rules and store it once as a draft activity with its photos."""
+    """Validate an entry with the activity rules and store it once as a draft activity with its photos.
+
+    An entry started from a scheduled activity completes that activity: the same row gets the entry and
+    stays a draft for a supervisor to publish (a published one is refused, never overwritten).
+    """
     existing = find_submission(client_id, user)
     if existing is not None:
         return Outcome(submission=existing)
-    form = FieldActivityForm(data, files)
+    form = FieldActivityForm(data, files, instance=scheduled)
     photos = PhotoFormSet(data, files, prefix="photos", instance=Activity())
-    if not (form.is_valid() and photos.is_valid()):
+    valid = form.is_valid() and photos.is_valid()
+    if scheduled is not None and (error := completion_error(scheduled)):
+        form.add_error(None, error)
+        valid = False
+    if not valid:
         return Outcome(form=form, photos=photos)
     try:
         submission = _record(client_id, form, photos, user, scheduled)
+    except ValidationError as error:
+        # Completed meanwhile: by this very entry sent twice at once (same answer), or by another one.
+        existing = find_submission(client_id, user)
+        if existing is not None:
+            return Outcome(submission=existing)
+        form.add_error(None, error)
+        return Outcome(form=form, photos=photos)
     except IntegrityError:
         # The same entry arrived twice at once: the other request stored it.
         existing = find_submission(client_id, user)
@@ -67,14 +103,20 @@ def receive_entry(client_id: UUID, data, files, user, scheduled: Activity | None
 
 @transaction.atomic
 def _record(client_id, form, photos, user, scheduled) -> FieldSubmission:
+    if scheduled is not None:
+        locked = Activity.objects.select_for_update().get(pk=scheduled.pk)
+        if error := completion_error(locked):
+            raise ValidationError(error)
     activity = form.save(commit=False)
     activity.status = Status.DRAFT
-    activity.created_by = user
+    if activity.created_by_id is None:
+        activity.created_by = user
     activity.save()
     form.save_m2m()
     activity.officers.add(user)
     photos.instance = activity
-    for order, photo in enumerate(photos.save(commit=False)):
+    first = activity.photos.count()
+    for order, photo in enumerate(photos.save(commit=False), start=first):
         photo.activity = activity
         photo.order = order
         photo.save()

@@ -49,14 +49,6 @@ def field_staff_required(view):
     return wrapper
 
 
-def scheduled_for(user):
-    """Activities the user may start an entry from: their own (as an officer of it), or any for supervisors."""
-    activities = Activity.objects.with_places()
-    if user.has_perm(services.SUPERVISE):
-        return activities
-    return activities.filter(officers=user)
-
-
 @never_cache
 @field_staff_required
 def start(request):
@@ -65,11 +57,13 @@ def start(request):
     window_end = window_start + timedelta(days=SCHEDULE_DAYS + 1)
     schedule = list(
         Activity.objects.with_places()
+        .select_related("field_submission")
         .prefetch_related("partners")
         .filter(officers=request.user, starts_at__gte=window_start, starts_at__lt=window_end)
         .order_by("starts_at")
     )
     for activity in schedule:
+        activity.completion_error = services.completion_error(activity)
         # What the form is filled with when the phone opens it from its own copy, without signal.
         initial = FieldActivityForm.initial_from(activity)
         activity.prefill = json.dumps([*as_pairs(initial), ["scheduled", str(activity.pk)]])
@@ -80,7 +74,7 @@ def _scheduled_from(request, value):
     if not value:
         return None
     try:
-        return scheduled_for(request.user).prefetch_related("partners").get(pk=int(value))
+        return services.visible_activities(request.user).prefetch_related("partners").get(pk=int(value))
     except (ValueError, Activity.DoesNotExist):
         raise Http404 from None
 

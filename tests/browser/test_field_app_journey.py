@@ -284,6 +284,7 @@ def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role,
         village=VillageFactory(name="Desa Bakung"),
         starts_at=timezone.now() + timedelta(days=1),
         topics=["tppo"],
+        status=Status.DRAFT,
     )
     scheduled.officers.add(budi)
     page = phone.new_page()
@@ -303,6 +304,7 @@ def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role,
     phone.set_offline(False)
     expect(queued(page)).to_have_count(0)
     submission = FieldSubmission.objects.get()
-    assert submission.scheduled == scheduled
+    assert submission.activity == submission.scheduled == scheduled  # completed in place, no second activity
+    assert Activity.objects.count() == 1
     assert (submission.activity.title, submission.activity.female_18_59) == ("Imigrasi Masuk Desa Bakung", 14)
     assert submission.activity.status == Status.DRAFT

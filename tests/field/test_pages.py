@@ -46,7 +46,7 @@ def test_officers_and_supervisors_get_the_pages(client, url):
 def test_the_start_page_lists_the_officers_week_and_not_other_schedules(client):
     budi = officer(username="budi")
     soon = timezone.now() + timedelta(days=2)
-    mine = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=soon)
+    mine = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=soon, status=Status.DRAFT)
     mine.officers.add(budi)
     ActivityFactory(title="Kegiatan petugas lain", starts_at=soon)
     later = ActivityFactory(title="Bulan depan", starts_at=timezone.now() + timedelta(days=30))
@@ -57,6 +57,17 @@ def test_the_start_page_lists_the_officers_week_and_not_other_schedules(client):
     assert "Kegiatan petugas lain" not in response.text
     assert "Bulan depan" not in response.text
     assert f"/petugas/baru/?dari={mine.pk}" in response.text
+
+
+def test_the_start_page_offers_no_entry_for_a_published_scheduled_activity(client):
+    budi = officer(username="budi")
+    published = ActivityFactory(starts_at=timezone.now() + timedelta(days=2), status=Status.PUBLISHED)
+    published.officers.add(budi)
+    client.force_login(budi)
+    response = client.get("/petugas/")
+    assert published.title in response.text
+    assert f"/petugas/baru/?dari={published.pk}" not in response.text
+    assert "sudah diterbitkan dan tidak dapat ditimpa" in response.text
 
 
 def test_the_form_offers_the_camera_for_photos(client):
@@ -120,13 +131,26 @@ def test_another_officers_scheduled_activity_is_not_found(client):
     assert client.get(NEW_URL, {"dari": scheduled.pk}).status_code == 404
 
 
-def test_an_entry_from_the_schedule_remembers_it(client):
+def test_the_plain_form_completes_the_scheduled_activity_it_started_from(client):
     budi = officer()
-    scheduled = ActivityFactory()
+    scheduled = ActivityFactory(status=Status.DRAFT)
     scheduled.officers.add(budi)
     client.force_login(budi)
     client.post(NEW_URL, entry_data(scheduled.village, scheduled=scheduled.pk))
-    assert FieldSubmission.objects.get().scheduled == scheduled
+    submission = FieldSubmission.objects.get()
+    assert (submission.activity, submission.scheduled) == (scheduled, scheduled)
+    assert Activity.objects.count() == 1
+
+
+def test_the_plain_form_refuses_a_published_scheduled_activity_with_a_message(client):
+    budi = officer()
+    scheduled = ActivityFactory(status=Status.PUBLISHED)
+    scheduled.officers.add(budi)
+    client.force_login(budi)
+    response = client.post(NEW_URL, entry_data(scheduled.village, scheduled=scheduled.pk))
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert FieldSubmission.objects.count() == 0
 
 
 def test_officers_see_their_own_entries_and_supervisors_everyones(client):
@@ -188,7 +212,9 @@ def test_the_manifest_names_the_app_and_its_scope(client):
 
 def test_the_start_page_carries_what_the_schedule_knows_for_the_form_offline(client):
     budi = officer()
-    scheduled = ActivityFactory(title="Sosialisasi di Desa Bakung", starts_at=timezone.now() + timedelta(days=1))
+    scheduled = ActivityFactory(
+        title="Sosialisasi di Desa Bakung", starts_at=timezone.now() + timedelta(days=1), status=Status.DRAFT
+    )
     scheduled.officers.add(budi)
     client.force_login(budi)
     link = client.get("/petugas/").text.split('data-prefill="')[1].split('"')[0]
