@@ -1,9 +1,11 @@
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -38,9 +40,18 @@ def _edits_text_only(request, obj) -> bool:
     return request.user.has_perm(EDIT_TEXT) and (obj is None or not obj.can_be_changed_by(request.user))
 
 
+class ActivityPhotoFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if DELETION_FIELD_NAME in form.fields:  # its column heading is its only label
+            field = form.fields[DELETION_FIELD_NAME]
+            field.widget.attrs.setdefault("aria-label", field.label)
+
+
 class ActivityPhotoInline(admin.TabularInline):
     model = ActivityPhoto
     form = ActivityPhotoForm
+    formset = ActivityPhotoFormSet
     extra = 1
     fields = ["preview", "image", "caption", "consent_to_publish", "order"]
     readonly_fields = ["preview"]
@@ -58,6 +69,13 @@ class ActivityPhotoInline(admin.TabularInline):
             gettext("Open the photo"),
             status,
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The table shows each field's label once, as a column heading: every input carries it too.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field.widget.attrs.setdefault("aria-label", capfirst(field.label))
+        return field
 
     # The photos are part of the activity: whoever may change the activity may change its photos.
     def _may_edit(self, request, obj):
@@ -187,12 +205,13 @@ class ActivityAdmin(admin.ModelAdmin):
         return super().get_queryset(request).with_places().visible_to(request.user)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        """Officers: a filtered multiple select of active staff by full name (no auth.view_user needed)."""
+        """Officers: checkboxes of active staff by full name (no auth.view_user needed). An office's few staff
+        fit a checkbox list, which every screen reader and phone handles (the filtered select does not)."""
         if db_field.name == "officers":
             staff = get_user_model().objects.filter(is_staff=True, is_active=True)
             return StaffMultipleChoiceField(
                 queryset=staff.order_by(*STAFF_ORDER),
-                widget=FilteredSelectMultiple(db_field.verbose_name, is_stacked=False),
+                widget=forms.CheckboxSelectMultiple,
                 required=False,
                 label=capfirst(db_field.verbose_name),
             )

@@ -69,6 +69,16 @@ ROLE_PERMISSIONS = {
         "reports.manage_reporter_data",
         "reports.view_identityaccess",
         "auth.view_user",
+        # Unlocking staff accounts (lock-outs and their logs) and removing the second-factor devices of
+        # someone who lost them (they enrol again at their next log-in).
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accessfailurelog",
+        "axes.view_accesslog",
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
+        "otp_static.view_staticdevice",
+        "otp_static.delete_staticdevice",
         *(f"pages.view_{model}" for model in ("page", "pagetopic", "pagelink", "sitenotice", "pagefeedback")),
     ],
     # Content editors edit public text only: the office profile, reading corners, activities' titles and

@@ -1,5 +1,6 @@
 """axe-core in Chromium on every public page type in both languages: zero WCAG 2.2 AA violations."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,11 @@ from tests.factories import (
     ReadingCornerFactory,
     ReportFactory,
     VillageFactory,
+    activity_photo,
     app_code,
     authenticator_app,
+    officer,
+    supervisor,
 )
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -83,8 +87,7 @@ def test_form_error_states_have_no_accessibility_violations(axe_page, transactio
 
 
 def test_admin_pages_have_no_accessibility_violations(axe_page, transactional_db):
-    """The log-in with its second factor, the report list and page, the dashboard. (The activity form is
-    not yet clean: select2 and Django's own widgets; see the hardening report.)"""
+    """The log-in with its second factor, the report list and page, the dashboard (the activity form: below)."""
     device = authenticator_app(get_user_model().objects.create_superuser("kepala", "k@example.go.id", "password"))
     report = ReportFactory()
     page = axe_page
@@ -104,4 +107,36 @@ def test_admin_pages_have_no_accessibility_violations(axe_page, transactional_db
     ]
     for path in paths:
         found[path] = violations(page, path)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+def log_in_to_the_admin(page, user):
+    """Log in with the password and an authenticator app (as every staff member can)."""
+    device = authenticator_app(user)
+    page.goto("/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "password")
+    page.locator("#login-form input[type=submit]").click()
+    page.get_by_label("Kode").fill(app_code(device))
+    page.get_by_role("button", name="Konfirmasi").click()
+    expect(page.locator("#user-tools")).to_be_visible()
+
+
+@pytest.mark.parametrize("role", ["supervisor", "officer"])
+def test_the_activity_form_has_no_accessibility_violations(axe_page, transactional_db, role):
+    """The add form, and a change form with a photo inline: select2, the officers' selector, the date
+    shortcuts and the photo fields all have accessible (Indonesian) names."""
+    user = {"supervisor": supervisor, "officer": officer}[role]()
+    activity = ActivityFactory(status="draft", created_by=user)
+    activity.officers.add(user)
+    activity_photo(activity)
+    page = axe_page
+    log_in_to_the_admin(page, user)
+    found = {}
+    for path in (f"/admin/activities/activity/{activity.pk}/change/", "/admin/activities/activity/add/"):
+        found[path] = violations(page, path)
+    expect(page.get_by_role("button", name=re.compile(r"^Hari ini \(")).first).to_be_visible()
+    page.locator(".field-village .select2-selection").click()  # the open search box of an autocomplete
+    expect(page.locator(".select2-container--open .select2-search__field")).to_be_focused()
+    found["/admin/activities/activity/add/ (village search open)"] = violations(page)
     assert {path: v for path, v in found.items() if v} == {}

@@ -71,6 +71,14 @@ office.add_partneragency                 S
 office.change_partneragency              S
 office.delete_partneragency              S
 auth.view_user                           S
+axes.view_accessattempt                  S
+axes.delete_accessattempt                S
+axes.view_accessfailurelog               S
+axes.view_accesslog                      S
+otp_totp.view_totpdevice                 S
+otp_totp.delete_totpdevice               S
+otp_static.view_staticdevice             S
+otp_static.delete_staticdevice           S
 office.view_officeprofile              P S E
 office.add_officeprofile               -
 office.change_officeprofile              S E

@@ -118,3 +118,54 @@ def test_a_supervisor_unlocks_an_account_with_the_reset_command(client, agus):
     assert log_in(client, "agus", "password").status_code == 429
     call_command("axes_reset_username", "agus", stdout=io.StringIO())
     assert log_in(client, "agus", "password").status_code == 302
+
+
+def locked_out_attempt(client):
+    for _ in range(LIMIT):
+        log_in(client, "agus", "wrong")
+    assert log_in(client, "agus", "password").status_code == 429
+    return AccessAttempt.objects.get(username="agus")
+
+
+def test_a_supervisor_unlocks_an_account_by_deleting_its_access_attempt(client, agus):
+    from tests.factories import supervisor
+
+    attempt = locked_out_attempt(client)
+    staff = Client()
+    staff.force_login(supervisor())
+    response = staff.post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert log_in(client, "agus", "password").status_code == 302
+
+
+def test_an_officer_cannot_unlock_an_account(client, agus):
+    attempt = locked_out_attempt(client)
+    staff = Client()
+    staff.force_login(officer(username="dewi"))
+    response = staff.post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert log_in(client, "agus", "password").status_code == 429
+
+
+def test_a_supervisor_removes_an_officers_lost_authenticator_app(client, agus):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.factories import authenticator_app, supervisor
+
+    device = authenticator_app(agus)
+    client.force_login(supervisor())
+    response = client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=agus).exists()
+
+
+def test_an_officer_cannot_remove_a_colleagues_authenticator_app(client, agus):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.factories import authenticator_app
+
+    device = authenticator_app(officer(username="dewi"))
+    client.force_login(agus)
+    response = client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert TOTPDevice.objects.filter(pk=device.pk).exists()

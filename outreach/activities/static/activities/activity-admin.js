@@ -23,7 +23,45 @@
         }
     }
 
+    // select2 (the autocomplete fields) names neither its combobox nor its search boxes: name them by
+    // the field's label. Runs after Django's autocomplete.js has set up select2 (a later jQuery ready).
+    function labelAutocompletes() {
+        for (const select of document.querySelectorAll("select.admin-autocomplete")) {
+            const label = document.querySelector('label[for="' + select.id + '"]');
+            const container = select.nextElementSibling;
+            if (!label || !container || !container.classList.contains("select2")) {
+                continue;
+            }
+            label.id = label.id || select.id + "_label";
+            const rendered = container.querySelector(".select2-selection__rendered");
+            const single = container.querySelector(".select2-selection--single");
+            if (single && rendered) {
+                rendered.removeAttribute("role");  // a "textbox" inside the combobox, without a name
+                rendered.removeAttribute("aria-readonly");
+                single.setAttribute("aria-labelledby", label.id + " " + rendered.id);
+            }
+            const inlineSearch = container.querySelector(".select2-search__field");
+            if (inlineSearch) {
+                inlineSearch.setAttribute("aria-labelledby", label.id);
+            }
+            django.jQuery(select).on("select2:open", () => {
+                const search = document.querySelector(".select2-container--open .select2-search__field");
+                if (search) {
+                    search.setAttribute("aria-labelledby", label.id);
+                }
+                // ARIA 1.2: an expanded combobox names its list with aria-controls (select2 sets aria-owns).
+                const combobox = container.querySelector("[aria-owns]");
+                if (combobox) {
+                    combobox.setAttribute("aria-controls", combobox.getAttribute("aria-owns"));
+                }
+            });
+        }
+    }
+
     document.addEventListener("DOMContentLoaded", () => {
+        if (window.django && django.jQuery) {
+            django.jQuery(labelAutocompletes);
+        }
         const kind = document.getElementById("id_kind");
         if (!kind) {
             return;  // read-only view
