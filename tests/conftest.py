@@ -1,6 +1,7 @@
 import pytest
 from django.apps import apps
 from django.db.models import FileField
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +29,12 @@ def _hermetic(settings, tmp_path, monkeypatch):
 def _no_minimum_fill_time(settings):
     """Test clients and Playwright fill a form faster than a person; tests of the minimum fill time set it."""
     settings.FORM_MIN_FILL_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Indonesian: a request to /en/ in one test must not make the next one's factories
+    write the English columns (django-modeltranslation writes the active language)."""
+    translation.activate("id")
+    yield
+    translation.activate("id")
