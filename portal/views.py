@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from outreach.office.models import OfficeProfile
+from outreach.stats.selectors import key_figures
 from portal import outage
 
 
@@ -39,9 +40,12 @@ def organization_json_ld(request, office) -> str:
 
 def home(request):
     office = OfficeProfile.current()
-    return render(
-        request, "home.html", {"office": office, "organization_json_ld": organization_json_ld(request, office)}
-    )
+    context = {
+        "office": office,
+        "organization_json_ld": organization_json_ld(request, office),
+        "key_figures": key_figures(),
+    }
+    return render(request, "home.html", context)
 
 
 @never_cache

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.apps import apps
 from django.db.models import FileField
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +44,12 @@ def read_sitemap(client):
         return "".join(client.get(url.removeprefix("http://testserver")).text for url in sections)
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Indonesian: a request to /en/ in one test must not make the next one's factories
+    write the English columns (django-modeltranslation writes the active language)."""
+    translation.activate("id")
+    yield
+    translation.activate("id")

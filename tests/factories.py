@@ -112,7 +112,7 @@ class VillageFactory(factory.django.DjangoModelFactory):
         desa_binaan = factory.Trait(
             program_status="active",
             program_since=datetime.date(2024, 2, 5),
-            selection_reason="Peringkat pertama permohonan paspor di Kabupaten Blitar.",
+            selection_reason_ind="Peringkat pertama permohonan paspor di Kabupaten Blitar.",
         )
 
 
@@ -182,8 +182,8 @@ class ReadingCornerFactory(factory.django.DjangoModelFactory):
     address = "Balai Desa Bakung"
     latitude = "-8.253200"
     longitude = "112.146200"
-    opening_hours = "Senin–Jumat 08.00–14.00 WIB"
-    materials = "Leaflet paspor"
+    opening_hours_ind = "Senin–Jumat 08.00–14.00 WIB"
+    materials_ind = "Leaflet paspor"
 
 
 # --- activities ---------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ def seed():
         village.latitude, village.longitude = lat, lng
         village.program_status, village.program_since = status, since
         village.pimpasa = users.get(pimpasa) if pimpasa else None
-        village.selection_reason, village.contact_name, village.contact_phone = reason, contact, phone
+        village.selection_reason_ind, village.contact_name, village.contact_phone = reason, contact, phone
         village.save()
         for year, applicants, refused in INDICATORS.get(name, []):
             VillageIndicator.objects.update_or_create(

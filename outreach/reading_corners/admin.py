@@ -3,6 +3,7 @@ from uuid import uuid4
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 
@@ -31,7 +32,7 @@ class ReadingCornerAdminForm(forms.ModelForm):
 
 
 @admin.register(ReadingCorner)
-class ReadingCornerAdmin(admin.ModelAdmin):
+class ReadingCornerAdmin(TranslationAdmin):
     form = ReadingCornerAdminForm
     list_display = ["name", "host_institution", "host_kind", "kecamatan", "status", "since"]
     list_filter = ["status", "host_kind", "kecamatan"]

@@ -142,8 +142,8 @@ def _activities(text: str, language: str):
 
 def _villages(text: str, language: str):
     query = _query(text, "indonesian")
-    vector = SearchVector("name", "address", "selection_reason", config="indonesian")
-    source = _text("selection_reason", "address")
+    vector = SearchVector("name", "address", "selection_reason_ind", config="indonesian")
+    source = _text("selection_reason_ind", "address")
     rows = _ranked(Village.objects.desa_binaan(), vector, query, _exact("name", text), source, "indonesian")
     rows = rows[:PER_KIND]
     results = [
@@ -178,8 +178,8 @@ def _schools(text: str, language: str):
 
 def _reading_corners(text: str, language: str):
     query = _query(text, "indonesian")
-    vector = SearchVector("name", "host_institution", "address", "materials", config="indonesian")
-    source = _text("host_institution", "materials", "address")
+    vector = SearchVector("name", "host_institution", "address", "materials_ind", config="indonesian")
+    source = _text("host_institution", "materials_ind", "address")
     rows = _ranked(ReadingCorner.objects.active(), vector, query, _exact("name", text), source, "indonesian")
     rows = rows[:PER_KIND]
     results = [

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from outreach.staff import STAFF_ORDER, StaffChoiceField, StaffListFilter, full_name_column
 
@@ -49,7 +50,7 @@ class DesaBinaanFilter(admin.SimpleListFilter):
 
 
 @admin.register(Village)
-class VillageAdmin(admin.ModelAdmin):
+class VillageAdmin(TranslationAdmin):
     list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa_display"]
     list_filter = [DesaBinaanFilter, "program_status", "kecamatan", ("pimpasa", StaffListFilter)]
     list_select_related = ["pimpasa"]

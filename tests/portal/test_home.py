@@ -1,8 +1,12 @@
+import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import OfficeProfileFactory
+from outreach.stats.models import Figure
+from tests.factories import FigureFactory, OfficeProfileFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +56,43 @@ def test_it_has_a_skip_link_and_landmarks(client):
 
 def test_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     OfficeProfileFactory()
-    # The office profile, the site notices, the most needed information pages, then the next and the latest
-    # activities (home_sections) and the latest ones' photos.
-    with django_assert_max_num_queries(6):
+    # The office profile, the key figures, the site notices, the most needed information pages, then the next
+    # and the latest activities (home_sections) and the latest ones' photos.
+    with django_assert_max_num_queries(7):
         client.get("/")
+
+
+def test_the_key_figures_take_the_same_queries_however_many_there_are(client):
+    OfficeProfileFactory()
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/").text.count("home-key-figure-item") == 3
+    for n in range(5):
+        FigureFactory(series=SeriesFactory(slug=f"extra-{n}"), year=2024, as_of=datetime.date(2024, 11, 18))
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/").text.count("home-key-figure-item") == 3 + 5
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_home_page_shows_the_latest_published_figures_with_period_and_source(client):
+    html = client.get("/").text
+    assert "Angka utama" in html and 'href="/statistik/"' in html
+    assert "31.871" in html and "Paspor diterbitkan" in html and "Sebagian besar untuk jemaah haji" in html
+    assert "2024, per 18 November 2024" in html
+    assert "Sumber: Berita media, 18 November 2024, mengutip Kepala Kantor Imigrasi Kelas II Non TPI Blitar" in html
+
+
+def test_the_english_home_page_shows_the_figures_in_english(client):
+    html = client.get("/en/").text
+    assert "Key figures" in html and 'href="/en/statistik/"' in html
+    assert "31,871" in html and "Passports issued" in html and "Mostly for hajj pilgrims" in html
+    assert "2024, as of 18 November 2024" in html
+    assert "Source: News report, 18 November 2024, quoting the head of the Kantor Imigrasi" in html
+
+
+def test_the_home_page_shows_no_key_figures_when_none_are_published(client):
+    Figure.objects.update(status="draft")
+    html = client.get("/").text
+    assert "home-key-figures" not in html and "Paspor diterbitkan" not in html
 
 
 def test_the_navigation_marks_the_current_section(client):

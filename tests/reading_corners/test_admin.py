@@ -25,8 +25,10 @@ def corner_form(**overrides):
         "address": "Balai Desa Bakung",
         "latitude": "-8.253200",
         "longitude": "112.146200",
-        "opening_hours": "Senin–Jumat 08.00–14.00 WIB",
-        "materials": "Leaflet paspor",
+        "opening_hours_ind": "Senin–Jumat 08.00–14.00 WIB",
+        "opening_hours_en": "",
+        "materials_ind": "Leaflet paspor",
+        "materials_en": "",
     } | overrides
 
 
@@ -65,7 +67,7 @@ def test_a_content_editor_edits_a_corner_but_cannot_add_or_delete_one(client):
     client.force_login(content_editor())
     response = client.post(
         f"/admin/reading_corners/readingcorner/{corner.pk}/change/",
-        corner_form(slug=corner.slug, materials="Leaflet paspor\nPoster cegah TPPO"),
+        corner_form(slug=corner.slug, materials_ind="Leaflet paspor\nPoster cegah TPPO"),
     )
     assert response.status_code == 302
     corner.refresh_from_db()
@@ -109,3 +111,19 @@ def test_saving_without_a_new_upload_keeps_the_stored_photo(client):
     assert response.status_code == 302
     corner.refresh_from_db()
     assert corner.photo.name == stored and str(corner.since) == "2024-04-01"
+
+
+def test_a_supervisor_writes_hours_and_materials_in_both_languages(client):
+    client.force_login(supervisor())
+    form = corner_form(opening_hours_en="Mon–Fri 8am–2pm", materials_en="Passport leaflets")
+    assert client.post(ADD_URL, form).status_code == 302
+    corner = ReadingCorner.objects.get(slug="pojok-baca-balai-desa-bakung")
+    assert (corner.opening_hours_ind, corner.opening_hours_en) == ("Senin–Jumat 08.00–14.00 WIB", "Mon–Fri 8am–2pm")
+    assert (corner.materials_ind, corner.materials_en) == ("Leaflet paspor", "Passport leaflets")
+
+
+def test_a_corner_without_english_keeps_the_english_columns_empty(client):
+    client.force_login(supervisor())
+    assert client.post(ADD_URL, corner_form()).status_code == 302
+    corner = ReadingCorner.objects.get(slug="pojok-baca-balai-desa-bakung")
+    assert corner.materials_ind == "Leaflet paspor" and not corner.materials_en

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_it_lists_active_corners_with_their_details(client):
     ReadingCornerFactory(
         name="Pojok Baca Balai Desa Bakung",
-        opening_hours="Senin–Jumat 08.00–14.00 WIB",
-        materials="Buku saku pekerja migran",
+        opening_hours_ind="Senin–Jumat 08.00–14.00 WIB",
+        materials_ind="Buku saku pekerja migran",
     )
     ReadingCornerFactory(name="Pojok Baca Lama", status="closed")
     html = client.get("/pojok-baca/").text
@@ -123,7 +123,16 @@ def test_the_sitemap_lists_open_corners_only(client, read_sitemap):
 
 
 def test_the_english_pages_mark_the_materials_as_indonesian(client):
-    ReadingCornerFactory(slug="pojok-baca-bakung", materials="Leaflet paspor")
+    ReadingCornerFactory(slug="pojok-baca-bakung", materials_ind="Leaflet paspor")
     assert '<dd lang="id">Leaflet paspor</dd>' in client.get("/en/pojok-baca/").text
     assert 'lang="id">Leaflet paspor</dd>' in client.get("/en/pojok-baca/pojok-baca-bakung/").text
     assert "<dd>Leaflet paspor</dd>" in client.get("/pojok-baca/").text
+
+
+def test_the_english_pages_show_the_english_hours_and_materials_when_written(client):
+    ReadingCornerFactory(slug="pojok-baca-bakung", opening_hours_en="Mon–Fri 8am–2pm", materials_en="Passport leaflets")
+    for url in ["/en/pojok-baca/", "/en/pojok-baca/pojok-baca-bakung/"]:
+        html = client.get(url).text
+        assert ">Mon–Fri 8am–2pm</dd>" in html and ">Passport leaflets</dd>" in html
+        assert "Leaflet paspor" not in html and 'lang="id">Mon' not in html
+    assert "Leaflet paspor" in client.get("/pojok-baca/").text

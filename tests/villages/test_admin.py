@@ -14,7 +14,8 @@ VILLAGE_FORM = {
     "longitude": "112.330000",
     "program_status": "planned",
     "program_since": "",
-    "selection_reason": "Banyak pemohon paspor.",
+    "selection_reason_ind": "Banyak pemohon paspor.",
+    "selection_reason_en": "",
     "pimpasa": "",
     "contact_name": "",
     "contact_phone": "",
@@ -49,6 +50,22 @@ def test_a_supervisor_adds_a_village_with_its_first_figures(client):
     village = Village.objects.get(slug="desa-serang")
     indicator = village.indicators.get()
     assert indicator.passport_applicants == 120 and indicator.is_published
+
+
+def test_a_supervisor_writes_the_selection_reason_in_both_languages(client):
+    client.force_login(supervisor())
+    form = VILLAGE_FORM | {"selection_reason_en": "Many passport applicants."}
+    assert client.post("/admin/villages/village/add/", form).status_code == 302
+    village = Village.objects.get(slug="desa-serang")
+    assert village.selection_reason_ind == "Banyak pemohon paspor."
+    assert village.selection_reason_en == "Many passport applicants."
+
+
+def test_the_village_form_shows_both_languages_of_the_selection_reason(client):
+    village = VillageFactory(desa_binaan=True)
+    client.force_login(supervisor())
+    html = client.get(f"/admin/villages/village/{village.pk}/change/").text
+    assert 'name="selection_reason_ind"' in html and 'name="selection_reason_en"' in html
 
 
 def test_the_admin_refuses_more_refused_applicants_than_applicants(client):

@@ -177,3 +177,14 @@ def test_example_figures_carry_the_example_marker(client, bakung):
     VillageIndicatorFactory(village=bakung, year=2026, example_data=True, source="Data contoh (demo)")
     html = client.get(bakung.get_absolute_url()).text
     assert '<div class="alert alert-warning example-data" role="note">' in html
+
+
+def test_the_english_village_page_shows_the_english_selection_reason_when_written(client):
+    VillageFactory(desa_binaan=True, slug="desa-bakung", selection_reason_en="First in passport applications.")
+    html = client.get("/en/program/desa-binaan/desa-bakung/").text
+    assert "<p>First in passport applications.</p>" in html
+    assert "Peringkat pertama" not in html
+    assert (
+        "<p>Peringkat pertama permohonan paspor di Kabupaten Blitar.</p>"
+        in client.get("/program/desa-binaan/desa-bakung/").text
+    )

@@ -6,21 +6,18 @@ needed pages for the home page.
 """
 
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import get_language
 
-from ..models import Page, in_language
+from outreach.office.templatetags.content_language import content_lang
+
+from ..models import Page
 
 register = template.Library()
-
-FALLBACK_LANGUAGE = "id"
 
 
 @register.simple_tag
 def fallback_lang(obj, field):
-    if (get_language() or FALLBACK_LANGUAGE).split("-")[0] == FALLBACK_LANGUAGE or in_language(obj, field):
-        return ""
-    return format_html(' lang="{}"', FALLBACK_LANGUAGE)
+    """The one rule of ``content_lang`` (outreach.office), under the name the information pages use."""
+    return content_lang(obj, field)
 
 
 @register.simple_tag
