@@ -328,3 +328,26 @@ class PageLinkFactory(factory.django.DjangoModelFactory):
     label_ind = "Sumber resmi"
     url = "https://www.imigrasi.go.id/"
     checked_on = datetime.date(2026, 12, 1)
+
+
+def public_page_paths() -> list[str]:
+    """One page of every public page type (with the rows they need), for the page-wide checks: axe, vnu."""
+    village = VillageFactory(name="Bakung")
+    activity = ActivityFactory(village=village)
+    corner = ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
+    InstitutionFactory()
+    return [
+        "/",
+        "/program/desa-binaan/",
+        village.get_absolute_url(),
+        "/program/sekolah/",
+        "/program/sekolah/minta-kunjungan/",
+        "/pojok-baca/",
+        corner.get_absolute_url(),
+        "/kegiatan/",
+        activity.get_absolute_url(),
+        "/jadwal/",
+        "/lapor/",
+        "/lapor/cek/",
+        "/tidak-ada/",
+    ]

@@ -9,14 +9,12 @@ from playwright.sync_api import expect
 
 from tests.factories import (
     ActivityFactory,
-    InstitutionFactory,
-    ReadingCornerFactory,
     ReportFactory,
-    VillageFactory,
     activity_photo,
     app_code,
     authenticator_app,
     officer,
+    public_page_paths,
     supervisor,
 )
 
@@ -47,25 +45,7 @@ def violations(page, path=None):
 
 
 def test_public_pages_have_no_accessibility_violations(axe_page, transactional_db):
-    village = VillageFactory(name="Bakung")
-    activity = ActivityFactory(village=village)
-    corner = ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
-    InstitutionFactory()
-    paths = [
-        "/",
-        "/program/desa-binaan/",
-        village.get_absolute_url(),
-        "/program/sekolah/",
-        "/program/sekolah/minta-kunjungan/",
-        "/pojok-baca/",
-        corner.get_absolute_url(),
-        "/kegiatan/",
-        activity.get_absolute_url(),
-        "/jadwal/",
-        "/lapor/",
-        "/lapor/cek/",
-        "/tidak-ada/",
-    ]
+    paths = public_page_paths()
     found = {}
     for path in paths:
         for prefix in ("", "/en"):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import ActivityFactory, InstitutionFactory, ReadingCornerFactory, VillageFactory
+from tests.factories import public_page_paths
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -41,25 +41,7 @@ def html_errors(pages: dict[str, str], folder: Path) -> list[str]:
 
 
 def test_public_pages_are_valid_html(client, tmp_path):
-    village = VillageFactory(name="Bakung")
-    activity = ActivityFactory(village=village)
-    corner = ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
-    InstitutionFactory()
-    paths = [
-        "/",
-        "/program/desa-binaan/",
-        village.get_absolute_url(),
-        "/program/sekolah/",
-        "/program/sekolah/minta-kunjungan/",
-        "/pojok-baca/",
-        corner.get_absolute_url(),
-        "/kegiatan/",
-        activity.get_absolute_url(),
-        "/jadwal/",
-        "/lapor/",
-        "/lapor/cek/",
-        "/tidak-ada/",
-    ]
+    paths = public_page_paths()
     pages = {prefix + path: client.get(prefix + path).text for path in paths for prefix in ("", "/en")}
     pages["/lapor/ (errors)"] = client.post("/lapor/", {}).text
     pages["/program/sekolah/minta-kunjungan/ (errors)"] = client.post("/program/sekolah/minta-kunjungan/", {}).text
