@@ -89,9 +89,9 @@ PLANS = [
         [
             "Imigrasi Goes to School di {place}",
             "Sosialisasi paspor dan bahaya TPPO untuk siswa {place}",
-            "Kelas keimigrasian untuk siswa kelas XII {place}",
+            "Kelas keimigrasian untuk siswa kelas akhir {place}",
         ],
-        "Siswa kelas XII {place} belajar tentang paspor, bahaya tawaran kerja ke luar negeri lewat media sosial, "
+        "Siswa kelas akhir {place} belajar tentang paspor, bahaya tawaran kerja ke luar negeri lewat media sosial, "
         "dan jalur resmi untuk kuliah atau bekerja di luar negeri.",
         [AudienceType.STUDENTS, AudienceType.TEACHERS],
         [Topic.TPPO_PREVENTION, Topic.PASSPORTS, Topic.IMMIGRATION_SERVICES],

@@ -423,7 +423,7 @@ def seed():
     total = Report.objects.filter(
         submission_token__in=[uuid.uuid5(DEMO_NAMESPACE, f"demo-report-{n}") for n in range(len(DEMO_REPORTS))]
     ).count()
-    return [f"{total} demo reports ({created} new, PIN {DEMO_PIN})"]
+    return [f"{total} demo reports ({created} added by this run, PIN {DEMO_PIN})"]
 
 
 def _play_history(report, steps, extra, received, now, officer, supervisor):

@@ -49,7 +49,7 @@ def test_running_it_twice_creates_no_duplicates(settings):
     counts = (Report.objects.count(), ReportEvent.objects.count())
     output = seed(settings)
     assert (Report.objects.count(), ReportEvent.objects.count()) == counts
-    assert "30 demo reports (0 new" in output
+    assert "30 demo reports (0 added by this run" in output
 
 
 def test_some_demo_reports_have_private_photos(settings):

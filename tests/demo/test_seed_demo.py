@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from outreach.activities.models import Activity
 from outreach.office.models import OfficeProfile
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +47,17 @@ def test_it_refuses_to_run_in_production(settings):
 
 def test_the_demo_app_is_installed_in_development_and_tests():
     assert apps.is_installed("outreach.demo")
+
+
+def test_it_says_which_accounts_must_enrol_a_second_factor(settings):
+    settings.DEBUG = True
+    output = seed()
+    assert "second factor" in output
+
+
+def test_no_demo_school_visit_names_a_class_the_school_does_not_have(settings):
+    settings.DEBUG = True
+    seed()
+    junior_high = Activity.objects.filter(institution__name__startswith="SMP")
+    assert junior_high.exists()
+    assert not [a.title for a in junior_high if "XII" in f"{a.title} {a.summary}"]

@@ -22,3 +22,7 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (http://127.0.0.1:8000/admin/):")
         for username, password, role in office.logins():
             self.stdout.write(f"  {username:<12} {password:<16} {role}")
+        self.stdout.write(
+            "The superuser and supervisor accounts enrol a second factor (an authenticator app) at their first "
+            "log-in; with STAFF_REQUIRE_2FA on, every account does."
+        )
