@@ -167,3 +167,9 @@ def test_figures_of_one_series_with_different_sources_each_show_their_own(client
     table = html.split('id="table-published-other-sources"', 1)[1].split("</table>", 1)[0]
     assert "Rilis akhir tahun 2022" in table
     assert '<a href="https://example.go.id/2023" rel="noopener">Rilis akhir tahun 2023</a>' in table
+
+
+def test_a_chart_labels_its_bars_as_the_table_writes_the_numbers(client):
+    indonesian, english = client.get("/statistik/").text, client.get("/en/statistik/").text
+    assert ">31.871</text>" in indonesian and ">31871</text>" not in indonesian
+    assert ">31,871</text>" in english
