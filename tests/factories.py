@@ -332,10 +332,13 @@ class PageLinkFactory(factory.django.DjangoModelFactory):
 
 def public_page_paths() -> list[str]:
     """One page of every public page type (with the rows they need), for the page-wide checks: axe, vnu."""
-    village = VillageFactory(name="Bakung")
+    village = VillageFactory(name="Bakung", desa_binaan=True)
     activity = ActivityFactory(village=village)
     corner = ReadingCornerFactory(name="Pojok Baca Balai Desa Bakung")
     InstitutionFactory()
+    page = PageFactory(title_ind="Cara membuat paspor", body_ind="Paspor dibuat lewat aplikasi M-Paspor.")
+    PageLinkFactory(page=page)
+    FigureFactory()
     return [
         "/",
         "/program/desa-binaan/",
@@ -349,5 +352,11 @@ def public_page_paths() -> list[str]:
         "/jadwal/",
         "/lapor/",
         "/lapor/cek/",
+        "/informasi/",
+        page.get_absolute_url(),
+        "/cek-tawaran-kerja/",
+        "/cari/?q=paspor",
+        "/statistik/",
+        "/statistik/peta/",
         "/tidak-ada/",
     ]
