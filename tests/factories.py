@@ -29,7 +29,7 @@ class OfficeProfileFactory(factory.django.DjangoModelFactory):
     phone = "(0342) 000 111"
     whatsapp = "0812 0000 1111"
     email = "kanim.blitar@example.go.id"
-    opening_hours = "Senin–Jumat 08.00–16.00 WIB"
+    opening_hours_ind = "Senin–Jumat 08.00–16.00 WIB"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

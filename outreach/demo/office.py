@@ -14,13 +14,21 @@ BLITAR_OFFICE = {
     "phone": "(0342) 801 234",
     "whatsapp": "0812 3456 7890",
     "email": "kanim.blitar@example.go.id",
-    "opening_hours": "Senin–Kamis 07.30–16.00 WIB\nJumat 07.30–16.30 WIB\nSabtu, Minggu dan hari libur: tutup",
+    "opening_hours_ind": "Senin–Kamis 07.30–16.00 WIB\nJumat 07.30–16.30 WIB\nSabtu, Minggu dan hari libur: tutup",
     "latitude": "-8.098100",
     "longitude": "112.168900",
-    "about": (
+    "opening_hours_en": (
+        "Monday–Thursday 07.30–16.00 WIB\nFriday 07.30–16.30 WIB\nSaturday, Sunday and holidays: closed"
+    ),
+    "about_ind": (
         "Kantor Imigrasi Kelas II Non TPI Blitar melayani paspor dan izin tinggal di Kota dan Kabupaten Blitar, "
         "dan turun langsung ke desa, sekolah dan kampus untuk mencegah tindak pidana perdagangan orang (TPPO) "
         "dan pekerja migran nonprosedural."
+    ),
+    "about_en": (
+        "The Kantor Imigrasi Kelas II Non TPI Blitar serves passports and stay permits in the city and regency of "
+        "Blitar, and goes out to villages, schools and campuses to prevent human trafficking (TPPO) and "
+        "non-procedural migrant work."
     ),
 }
 

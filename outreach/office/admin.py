@@ -3,6 +3,7 @@ from uuid import uuid4
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from outreach.media import ACCEPT_ATTRIBUTE, clean_image
 
@@ -33,7 +34,7 @@ class OfficeProfileAdminForm(forms.ModelForm):
 
 
 @admin.register(OfficeProfile)
-class OfficeProfileAdmin(admin.ModelAdmin):
+class OfficeProfileAdmin(TranslationAdmin):
     form = OfficeProfileAdminForm
     fieldsets = [
         (None, {"fields": ["name", "short_name", "parent_agency", "about", "logo"]}),

@@ -23,7 +23,7 @@ def test_the_footer_shows_filled_contact_lines(client):
 
 
 def test_english_pages_mark_the_office_texts_as_indonesian(client):
-    OfficeProfileFactory(about="Kami melayani warga Kabupaten Blitar.", opening_hours="Senin–Jumat 08.00–16.00")
+    OfficeProfileFactory(about="Kami melayani warga Kabupaten Blitar.", opening_hours_ind="Senin–Jumat 08.00–16.00")
     html = client.get("/en/").text
     assert '<p class="lead" lang="id">Kami melayani warga Kabupaten Blitar.</p>' in html
     assert '<p class="mb-0" lang="id">Senin–Jumat 08.00–16.00</p>' in html
@@ -32,3 +32,22 @@ def test_english_pages_mark_the_office_texts_as_indonesian(client):
 def test_indonesian_pages_leave_the_office_texts_unmarked(client):
     OfficeProfileFactory(about="Kami melayani warga Kabupaten Blitar.")
     assert '<p class="lead">Kami melayani warga Kabupaten Blitar.</p>' in client.get("/").text
+
+
+def test_english_pages_show_the_office_texts_written_in_english_unmarked(client):
+    OfficeProfileFactory(
+        about="Kami melayani warga Kabupaten Blitar.",
+        about_en="We serve the people of Blitar regency.",
+        opening_hours_en="Monday–Friday 08.00–16.00",
+    )
+    html = client.get("/en/").text
+    assert '<p class="lead">We serve the people of Blitar regency.</p>' in html
+    assert '<p class="mb-0">Monday–Friday 08.00–16.00</p>' in html
+    assert "Kami melayani" not in html
+
+
+def test_indonesian_pages_show_the_indonesian_office_texts_when_english_exists(client):
+    OfficeProfileFactory(about="Kami melayani warga Kabupaten Blitar.", about_en="We serve the people of Blitar.")
+    html = client.get("/").text
+    assert '<p class="lead">Kami melayani warga Kabupaten Blitar.</p>' in html
+    assert "We serve the people" not in html

@@ -19,7 +19,7 @@ def test_an_administrator_uploads_a_logo_shown_in_the_header(client):
         field: getattr(office, field)
         for field in ["name", "short_name", "parent_agency", "about", "address", "phone", "whatsapp", "email"]
     }
-    form |= {"opening_hours": office.opening_hours, "latitude": "", "longitude": "", "logo": jpeg_upload(width=900)}
+    form |= {"opening_hours_ind": office.opening_hours, "latitude": "", "longitude": "", "logo": jpeg_upload(width=900)}
     response = client.post(f"/admin/office/officeprofile/{office.pk}/change/", form)
     assert response.status_code == 302
     office = OfficeProfile.objects.get()
@@ -33,7 +33,7 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     form = {"name": office.name, "short_name": office.short_name, "address": office.address, "phone": office.phone}
-    form |= {"whatsapp": office.whatsapp, "email": office.email, "opening_hours": office.opening_hours}
+    form |= {"whatsapp": office.whatsapp, "email": office.email, "opening_hours_ind": office.opening_hours}
     form["logo"] = SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")
     response = client.post(f"/admin/office/officeprofile/{office.pk}/change/", form)
     assert response.status_code == 200
