@@ -149,6 +149,13 @@ def sees_every_activity(user) -> bool:
 SEARCH_VECTOR = SearchVector("title", "summary", config="indonesian")
 
 
+def owned_by(user) -> Q:
+    """An officer's own activities: created by them, or listed among the activity's officers (a visit a
+    supervisor scheduled and the officer went on). A subquery, so no duplicate rows from the join."""
+    assigned = Activity.officers.through.objects.filter(user=user.pk).values("activity_id")
+    return Q(created_by__isnull=False, created_by=user.pk) | Q(pk__in=assigned)
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
         """The one rule of what the public may see."""
@@ -156,10 +163,14 @@ class ActivityQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """The one rule of what staff may open: every activity for supervisors and content editors;
-        for officers the published ones and their own drafts (not a colleague's draft and its notes)."""
+        for officers the published ones and their own drafts (see ``owned_by``), never a draft of
+        colleagues they were not on, nor its notes."""
         if sees_every_activity(user):
             return self
-        return self.filter(Q(status=Status.PUBLISHED) | Q(created_by__isnull=False, created_by=user.pk))
+        return self.filter(Q(status=Status.PUBLISHED) | owned_by(user))
+
+    def owned_by(self, user):
+        return self.filter(owned_by(user))
 
     def upcoming(self, now=None):
         """Not over yet (ongoing or in the future), soonest first."""
@@ -445,19 +456,18 @@ class Activity(models.Model):
 
     def can_be_seen_by(self, user) -> bool:
         """The row rule of ``ActivityQuerySet.visible_to`` for one activity."""
-        own = self.created_by_id is not None and self.created_by_id == user.pk
-        return self.is_published or own or sees_every_activity(user)
+        return self.is_published or sees_every_activity(user) or self.is_owned_by(user)
 
     def can_be_changed_by(self, user) -> bool:
-        """Supervisors change every activity; officers only their own drafts."""
+        """Supervisors change every activity; officers only their own drafts (see ``owned_by``)."""
         if user.has_perm("activities.publish_activity"):
             return True
-        return (
-            user.has_perm("activities.change_activity")
-            and self.status == Status.DRAFT
-            and self.created_by_id is not None
-            and self.created_by_id == user.pk
-        )
+        return user.has_perm("activities.change_activity") and self.status == Status.DRAFT and self.is_owned_by(user)
+
+    def is_owned_by(self, user) -> bool:
+        if self.created_by_id is not None and self.created_by_id == user.pk:
+            return True
+        return self.pk is not None and self.officers.filter(pk=user.pk).exists()
 
     def attendance_rows(self):
         """[(sex label, [counts per age group], subtotal)] for the attendance table."""

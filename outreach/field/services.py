@@ -5,7 +5,6 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from outreach.activities.models import Activity, Status
@@ -21,18 +20,12 @@ def may_use_field_app(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("activities.add_activity")
 
 
-def _own(user) -> Q:
-    """Activities an officer created or is assigned to (a subquery: no duplicate rows from the join)."""
-    assigned = Activity.officers.through.objects.filter(user=user).values("activity_id")
-    return Q(created_by=user) | Q(pk__in=assigned)
-
-
 def visible_activities(user):
     """The activities a user sees and starts entries from: supervisors everyone's, officers their own."""
     activities = Activity.objects.with_places()
     if user.has_perm(SUPERVISE):
         return activities
-    return activities.filter(_own(user))
+    return activities.owned_by(user)
 
 
 def completion_error(activity: Activity) -> str | None:

@@ -102,6 +102,27 @@ def test_an_officer_cannot_open_a_colleagues_draft(client):
     assert activity.summary != "Diubah"
 
 
+def test_an_officer_edits_a_draft_a_supervisor_created_with_them_among_its_officers(client):
+    user = officer()
+    activity = ActivityFactory(status=Status.DRAFT, created_by=supervisor(), internal_notes="Dari lapangan")
+    activity.officers.add(user)
+    client.force_login(user)
+    assert "Dari lapangan" in client.get(change_url(activity)).text
+    assert edit(client, activity, summary="Dilengkapi petugas", officers=[user.pk]).status_code == 302
+    activity.refresh_from_db()
+    assert activity.summary == "Dilengkapi petugas"
+
+
+def test_an_officer_cannot_edit_a_published_activity_they_were_on(client):
+    user = officer()
+    activity = ActivityFactory(status=Status.PUBLISHED, created_by=supervisor())
+    activity.officers.add(user)
+    client.force_login(user)
+    edit(client, activity, summary="Diubah", officers=[user.pk])
+    activity.refresh_from_db()
+    assert activity.summary != "Diubah"
+
+
 def test_an_officer_lists_published_activities_and_their_own_drafts_only(client):
     user = officer()
     ActivityFactory(status=Status.DRAFT, created_by=user, title="Draf saya")
