@@ -33,8 +33,6 @@ from tests.multi.helpers import (
     database_url,
     free_port,
     hidden_input,
-    redis_server,
-    s3_server,
     serve,
     server_environment,
 )
@@ -43,18 +41,6 @@ pytestmark = pytest.mark.multi_server
 
 LOOKUPS_PER_HOUR = 3
 PASSWORD = "two servers, one portal"
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    with redis_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    with s3_server() as endpoint:
-        yield endpoint
 
 
 @pytest.fixture
