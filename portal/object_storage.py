@@ -5,24 +5,15 @@ readable by anyone, at plain unsigned URLs. ``private`` holds report photos and 
 and thumbnails: objects with the ``private`` ACL, in their own bucket or under the ``private/`` prefix of the
 public one, never given a URL. They are served only through a permission-checked view
 (``outreach.media.private_file_response``), which reads them with ``storage.open``.
+
+Settings import this module; the storage classes (and boto3) are imported only when a storage is first used.
 """
 
 from urllib.parse import urlsplit
 
-from storages.backends.s3 import S3Storage
-
 S3_BACKEND = "storages.backends.s3.S3Storage"
-PRIVATE_S3_BACKEND = "portal.object_storage.PrivateS3Storage"
+PRIVATE_S3_BACKEND = "portal.private_s3.PrivateS3Storage"  # its own module: settings need not import boto3
 PRIVATE_PREFIX = "private"
-NOT_SERVED_URL = "/private-media-is-not-served/"
-
-
-class PrivateS3Storage(S3Storage):
-    """Private objects never get a URL, not even a signed one: the same placeholder the filesystem storage gives,
-    which nothing serves."""
-
-    def url(self, name, parameters=None, expire=None, http_method=None):
-        return NOT_SERVED_URL + name
 
 
 def s3_storages(

@@ -33,7 +33,7 @@ def test_private_files_go_to_their_own_bucket_with_the_private_acl():
         False,
     )
     assert (private["bucket_name"], private["location"], private["default_acl"]) == ("portal-private", "", "private")
-    assert config["private"]["BACKEND"] == "portal.object_storage.PrivateS3Storage"
+    assert config["private"]["BACKEND"] == "portal.private_s3.PrivateS3Storage"
 
 
 def test_without_a_private_bucket_private_files_go_under_a_prefix_of_the_public_one():
