@@ -18,15 +18,14 @@ from tests.multi.helpers import PRIVATE_BUCKET, PUBLIC_BUCKET, S3_KEY_ID, S3_SEC
 pytestmark = [pytest.mark.multi_server, pytest.mark.django_db]
 
 
-@pytest.fixture
-def on_s3(settings, s3_endpoint, monkeypatch):
+def use_s3(settings, monkeypatch, endpoint: str, private_bucket: str):
     """This process's storages on the S3 server, as settings.py configures them when S3_BUCKET is set."""
     settings.STORAGES = {
         **settings.STORAGES,
         **object_storage.s3_storages(
             bucket=PUBLIC_BUCKET,
-            private_bucket=PRIVATE_BUCKET,
-            endpoint_url=s3_endpoint,
+            private_bucket=private_bucket,
+            endpoint_url=endpoint,
             region="us-east-1",
             access_key=S3_KEY_ID,
             secret_key=S3_SECRET,
@@ -36,10 +35,20 @@ def on_s3(settings, s3_endpoint, monkeypatch):
         for field in model._meta.fields:
             if isinstance(field, FileField) and getattr(field, "_storage_callable", None):
                 monkeypatch.setattr(field, "storage", field._storage_callable())
+
+
+@pytest.fixture
+def emptied_buckets(s3_endpoint):
     yield s3_endpoint
     for bucket in (PUBLIC_BUCKET, PRIVATE_BUCKET):
         for key in bucket_keys(s3_endpoint, bucket):
             s3_client(s3_endpoint).delete_object(Bucket=bucket, Key=key)
+
+
+@pytest.fixture
+def on_s3(settings, emptied_buckets, monkeypatch):
+    use_s3(settings, monkeypatch, emptied_buckets, PRIVATE_BUCKET)
+    return emptied_buckets
 
 
 def test_a_public_photo_is_copied_to_the_public_bucket_and_readable_by_anyone(on_s3):
@@ -87,4 +96,12 @@ def test_the_daily_sync_lists_and_keeps_the_public_copies_in_the_bucket(on_s3):
     out = StringIO()
     call_command("sync_public_photos", stdout=out)
     assert out.getvalue() == "Synced 0 photos, removed 0 orphan public files.\n"
+    assert requests.get(photo.public_url, timeout=10).status_code == 200
+
+
+def test_with_one_bucket_private_files_stay_private_under_their_prefix(settings, emptied_buckets, monkeypatch):
+    use_s3(settings, monkeypatch, emptied_buckets, private_bucket="")
+    photo = activity_photo(ActivityFactory(status=Status.PUBLISHED))
+    assert f"private/{photo.image.name}" in bucket_keys(emptied_buckets, PUBLIC_BUCKET)
+    assert requests.get(f"{emptied_buckets}/{PUBLIC_BUCKET}/private/{photo.image.name}", timeout=10).status_code == 403
     assert requests.get(photo.public_url, timeout=10).status_code == 200
