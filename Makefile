@@ -2,7 +2,7 @@
 # Both set everything up first (virtualenv, requirements, embedded PostgreSQL, migrations,
 # translations, static files) and are safe and fast to run again.
 .DEFAULT_GOAL := help
-.PHONY: help setup run serve test browser lint messages stop-db bench
+.PHONY: help setup run serve test browser redis lint messages stop-db bench
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -48,14 +48,18 @@ lint: $(VENV)/.installed
 $(AXE) $(VNU):
 	npm install --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)
 
-# The browser check comes first: without Chromium the suite would fail only at its end.
-test: browser setup lint $(AXE) $(VNU)
+# The browser and redis-server checks come first: without them the suite would fail only at its end.
+test: browser redis setup lint $(AXE) $(VNU)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	CHROMIUM_PATH="$$(scripts/find-chromium)" $(VENV)/bin/pytest
 
 browser:
 	@scripts/find-chromium >/dev/null
+
+# The multi-server test (tests/multi) starts a real redis-server.
+redis:
+	@scripts/find-redis-server >/dev/null
 
 messages: $(VENV)/.installed
 	$(PY) scripts/update_messages.py

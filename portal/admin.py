@@ -11,18 +11,18 @@ username from one client are taken one at a time (a PostgreSQL advisory lock), s
 cannot all be checked against the limit before any of them is counted.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import admin
-from django.db import connection, transaction
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from outreach import locks
 from outreach.abuse.clients import client_group
 from outreach.abuse.responses import too_many_requests
 from portal import two_factor
@@ -44,9 +44,8 @@ def locked_out(request, response, credentials):
     return too_many_requests(request, "admin/locked_out.html", context, retry_after=settings.AXES_COOLOFF_TIME)
 
 
-def _login_lock_key(request) -> int:
-    subject = f"{request.POST.get('username', '')}\n{login_client_address(request)}"
-    return int.from_bytes(hashlib.blake2b(subject.encode(), digest_size=8).digest(), "big", signed=True)
+def _login_lock_name(request) -> str:
+    return f"{request.POST.get('username', '')}\n{login_client_address(request)}"
 
 
 @dataclass(frozen=True)
@@ -109,8 +108,7 @@ class PortalAdminSite(admin.AdminSite):
         if request.method != "POST":
             return super().login(request, extra_context)
         with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_login_lock_key(request)])
+            locks.hold(_login_lock_name(request))
             response = super().login(request, extra_context)
         if response.status_code == 302 and request.user.is_authenticated:
             two_factor.after_password(request, request.user)

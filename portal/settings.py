@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal import object_storage
+from portal.caches import cache_config
 from portal.database import database_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -208,9 +210,35 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# On S3-compatible object storage when S3_BUCKET is set (several app servers share one media store):
+# public copies in S3_BUCKET, private files in S3_PRIVATE_BUCKET or under private/ (portal/object_storage.py).
+S3_BUCKET = os.environ.get("S3_BUCKET", "").strip()
+if S3_BUCKET:
+    s3_public_location = {
+        "bucket": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL", "").strip(),
+        "region": os.environ.get("S3_REGION", "").strip(),
+        "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN", "").strip(),
+    }
+    STORAGES = {
+        **STORAGES,
+        **object_storage.s3_storages(
+            **s3_public_location,
+            private_bucket=os.environ.get("S3_PRIVATE_BUCKET", "").strip(),
+            access_key=os.environ.get("S3_ACCESS_KEY_ID", "").strip(),
+            secret_key=os.environ.get("S3_SECRET_ACCESS_KEY", "").strip(),
+            public_acl=os.environ.get("S3_PUBLIC_ACL", "public-read").strip(),
+        ),
+    }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Caches: in each process's memory, or every alias in one Redis when REDIS_URL is set (portal/caches.py).
+CACHES = cache_config(
+    os.environ.get("REDIS_URL", "").strip(),
+    {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -279,7 +307,13 @@ SECURE_CSP = {
     "style-src": [CSP.SELF, CSP.NONCE],
     "style-src-attr": [CSP.UNSAFE_INLINE],
     # blob: the field app's previews of photos resized on the phone before they are queued.
-    "img-src": [CSP.SELF, "data:", "blob:", origin_of(MAP_TILE_URL)],
+    "img-src": [
+        CSP.SELF,
+        "data:",
+        "blob:",
+        origin_of(MAP_TILE_URL),
+        *(object_storage.public_origin(**s3_public_location) if S3_BUCKET else []),
+    ],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],

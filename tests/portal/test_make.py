@@ -1,4 +1,4 @@
-"""make test looks for a browser before its long steps, and says in one line how to get one."""
+"""make test looks for a browser and a redis-server before its long steps, and says in one line how to get one."""
 
 import os
 import subprocess
@@ -52,3 +52,41 @@ def test_a_chromium_path_that_is_no_program_is_refused(tmp_path):
     result = find_chromium(tmp_path, CHROMIUM_PATH=str(tmp_path / "missing"))
     assert result.returncode == 1
     assert "is not an executable browser" in result.stderr
+
+
+FIND_REDIS_SERVER = str(ROOT / "scripts" / "find-redis-server")
+
+
+def find_redis_server(tmp_path, **env):
+    """scripts/find-redis-server on a machine with nothing on PATH."""
+    environment = {"PATH": str(tmp_path / "bin"), **env}
+    return subprocess.run([FIND_REDIS_SERVER], env=environment, capture_output=True, text=True)
+
+
+def test_make_test_looks_for_redis_server_right_after_the_browser():
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("MAKE")}
+    result = subprocess.run(["make", "-n", "test"], cwd=ROOT, env=environment, capture_output=True, text=True)
+    assert result.stdout.splitlines()[1] == "scripts/find-redis-server >/dev/null"
+
+
+def test_without_redis_server_it_fails_with_one_line_saying_how_to_get_it(tmp_path):
+    result = find_redis_server(tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert "apt-get install redis-server" in result.stderr
+
+
+def test_it_finds_debians_redis_server_on_the_path(tmp_path):
+    program = tmp_path / "bin" / "redis-server"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    result = find_redis_server(tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, str(program))
+
+
+def test_a_redis_server_setting_that_is_no_program_is_refused(tmp_path):
+    result = find_redis_server(tmp_path, REDIS_SERVER=str(tmp_path / "missing"))
+    assert result.returncode == 1
+    assert "is not an executable redis-server" in result.stderr

@@ -125,6 +125,22 @@ def test_deploy_checks_pass_under_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_deploy_checks_pass_with_redis_and_object_storage():
+    env = production_env(
+        REDIS_URL="redis://127.0.0.1:6379/0", S3_BUCKET="portal-media", S3_ENDPOINT_URL="https://s3.example.go.id"
+    )
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_with_object_storage_the_public_photos_origin_is_allowed_in_img_src():
+    code = "from django.conf import settings; print(settings.SECURE_CSP['img-src'][-1])"
+    env = production_env(S3_BUCKET="portal-media", S3_ENDPOINT_URL="https://s3.example.go.id/")
+    result = run(["manage.py", "shell", "--no-imports", "-c", code], **env)
+    assert result.stdout.strip() == "https://s3.example.go.id", result.stderr
+
+
 def test_database_url_host_parameter_becomes_the_host():
     from portal.database import parse_url
 

@@ -3,6 +3,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from outreach import locks
 from outreach.abuse import counters as abuse_counters
 from outreach.reports import one_time_pin
 from outreach.reports.drafts import sweep_abandoned
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         "Remove the reporter's identity and the photos of reports closed or rejected more than --days days ago "
         "(default REPORT_RETENTION_DAYS), and report drafts abandoned for more than a day. The anonymised "
         "reports are kept for statistics. Also deletes expired sessions (as clearsessions does: a reporter's "
-        "answers never outlive their session) and expired abuse counters."
+        "answers never outlive their session) and expired abuse counters. "
+        "Safe on several servers at once (one runs, the others do nothing)."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +32,13 @@ class Command(BaseCommand):
         days = settings.REPORT_RETENTION_DAYS if days is None else days
         if days < 0:
             raise CommandError("--days cannot be negative.")
+        with locks.alone("command:purge_reporter_data") as taken:
+            if not taken:
+                self.stdout.write("purge_reporter_data is already running on another server: nothing done.")
+                return
+            self.purge(days, dry_run)
+
+    def purge(self, days, dry_run):
         result = purge_closed_reports(days=days, dry_run=dry_run)
         drafts = counters = 0
         if not dry_run:
