@@ -72,6 +72,24 @@ def gunicorn_command(app: str = "portal.wsgi:application", port: int = 8000, *ex
     ]
 
 
+def granian_command(app: str = "portal.wsgi:application", port: int = 8000, workers_count: int | None = None):
+    """granian serving the same WSGI application, one request at a time per worker as gunicorn's sync workers
+    (``make bench`` measures it beside gunicorn; see docs/benchmark.md)."""
+    return [
+        str(VENV_BIN / "granian"),
+        "--interface=wsgi",
+        "--host=127.0.0.1",
+        f"--port={port}",
+        f"--workers={workers_count or workers()}",
+        "--blocking-threads=1",
+        "--no-ws",
+        "--respawn-failed-workers",
+        "--log-level=warning",
+        f"--working-dir={ROOT}",
+        app,
+    ]
+
+
 def server_environment(port: int = 8000) -> dict[str, str]:
     return {**os.environ, **trial_settings(port), "DJANGO_SETTINGS_MODULE": "portal.settings"}
 
