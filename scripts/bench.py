@@ -13,7 +13,7 @@
 4. Drives load at each public page, then at the admin change lists as the supervisor (logged in through the
    real log-in form and its second factor), for BENCH_SECONDS with BENCH_CONNECTIONS connections: `wrk`
    (Debian's package) when installed, otherwise a small pure-Python load generator. Then the admin CSV
-   exports (2 connections; the largest worker's memory is sampled throughout), report submission (the real
+   exports (one download at a time; the largest worker's memory is sampled throughout), report submission (the real
    /lapor/ flow: form, CSRF token, 3 photos, review step, confirmation; BENCH_CLIENTS processes) with a count
    afterwards that every accepted report is stored once with its 3 photos, and status lookups (/lapor/cek/
    with a right code and PIN, then the status page). Last, granian (when installed) serves the baseline and
@@ -655,8 +655,8 @@ def summary(latencies: list[float], errors: int, elapsed: float) -> dict:
 
 def load_with_python(port: int, page: str, seconds: float, connections: int, headers: dict | None = None) -> dict:
     """Keep-alive connections in threads, each sending the next request when the last one answered (at least
-    one request each, however long it takes)."""
-    latencies, errors = [], [0]
+    one request each, however long it takes); with the size and lines of the last complete answer."""
+    latencies, errors, last = [], [0], {"bytes": 0, "lines": 0}
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -668,10 +668,13 @@ def load_with_python(port: int, page: str, seconds: float, connections: int, hea
             try:
                 connection.request("GET", page, headers=headers or {})
                 response = connection.getresponse()
-                while response.read(65536):
-                    pass
+                size = lines = 0
+                while chunk := response.read(65536):
+                    size, lines = size + len(chunk), lines + chunk.count(b"\n")
                 if response.status >= 400:
                     failed += 1
+                else:
+                    last.update(bytes=size, lines=lines)
                 if response.getheader("Connection", "").lower() == "close":
                     connection.close()
             except (OSError, http.client.HTTPException):
@@ -689,7 +692,7 @@ def load_with_python(port: int, page: str, seconds: float, connections: int, hea
         thread.start()
     for thread in threads:
         thread.join()
-    return summary(latencies, errors[0], time.perf_counter() - started)
+    return {**summary(latencies, errors[0], time.perf_counter() - started), **last}
 
 
 # --- the report ---------------------------------------------------------------------------------------
@@ -748,6 +751,7 @@ def main():
     if options.smoke:
         sizes = {"villages": 3, "schools": 3, "activities": 30, "reports": 20}
         seconds, connections, clients, database = 1, 4, 2, "portal_bench_smoke"
+        staff_connections = 2
         quota, photo_size = 1, (64, 48)
         os.environ["BENCH_TIMING_REPEATS"] = "1"
     else:
@@ -759,6 +763,7 @@ def main():
         }
         seconds = env_int("BENCH_SECONDS", 10)
         connections = env_int("BENCH_CONNECTIONS", 32)
+        staff_connections = env_int("BENCH_STAFF_CONNECTIONS", 4)
         clients = env_int("BENCH_CLIENTS", 8)
         database, quota = "portal_bench", 10**9
         photo_size = tuple(int(side) for side in (os.environ.get("BENCH_PHOTO") or "1600x1200").split("x"))
@@ -814,30 +819,38 @@ def main():
     try:
         session = admin_session(port, password, seeded["key"])
         cookie = {"Cookie": f"sessionid={session}"}
-        phases = [(page, None) for page in pages] + [(page, cookie) for page in seeded["admin"]]
-        log(f"[6/6] load: {len(phases)} pages × {seconds} s, {connections} connections, {tool}")
-        for number, (page, headers) in enumerate(phases, 1):
+        # The back office has a few officers at once, not a crowd: its lists get BENCH_STAFF_CONNECTIONS.
+        phases = [(page, None, connections) for page in pages]
+        phases += [(page, cookie, staff_connections) for page in seeded["admin"]]
+        log(
+            f"[6/6] load: {len(phases)} pages × {seconds} s, {connections} connections "
+            f"({staff_connections} for admin pages), {tool}"
+        )
+        for number, (page, headers, concurrency) in enumerate(phases, 1):
             status, _headers, body = get(port, page, headers)
             if status != 200:
                 log(f"  warning: {page} answered {status}")
             if not options.smoke:
-                load(port, page, 2, connections, headers)  # warm every worker up (templates, connections) first
+                load(port, page, 1, concurrency, headers)  # warm every worker up (templates, connections) first
             with MemorySampler(server) as memory:
-                measured = load(port, page, seconds, connections, headers)
+                measured = load(port, page, seconds, concurrency, headers)
             queries = at_large.get(page, {}).get("queries", 0)
             results.append({"page": page, "queries": queries, "bytes": len(body), "memory": memory.peak, **measured})
             log(f"  {number}/{len(phases)} {page}: {measured['rps']:.0f} req/s, p95 {measured['p95']:.1f} ms")
             load_average.append(os.getloadavg()[0])
 
         for page in seeded["exports"]:
+            log(f"  export {page}: one whole download at a time for at least {seconds} s")
             with MemorySampler(server) as memory:
-                measured = load_with_python(port, page, seconds, 2, cookie)
-            _status, _headers, body = get(port, page, cookie)
-            rows = body.count(b"\n") - 1
-            results.append({"page": page, "queries": "–", "bytes": len(body), "memory": memory.peak, **measured})
+                measured = load_with_python(port, page, seconds, 1, cookie)
+            rows = measured["lines"] - 1
+            results.append(
+                {"page": page, "queries": "–", "bytes": measured["bytes"], "memory": memory.peak, **measured}
+            )
             log(
-                f"  export {page}: {rows} rows, {len(body) / 2**20:.1f} MiB, {measured['rps']:.2f} req/s, "
-                f"p50 {measured['p50'] / 1000:.1f} s, largest worker {memory.peak:.0f} MiB (limit 150)"
+                f"  export {page}: {rows} rows, {measured['bytes'] / 2**20:.1f} MiB, {measured['rps']:.2f} req/s, "
+                f"p50 {measured['p50'] / 1000:.1f} s, {measured['errors']} errors, largest worker "
+                f"{memory.peak:.0f} MiB (limit 150)"
             )
 
         log(f"  report submission: {clients} processes × {seconds} s, 3 photos of {photo_size[0]}×{photo_size[1]}")
@@ -880,7 +893,7 @@ def main():
         try:
             for page in compared:
                 if not options.smoke:
-                    load(granian_port, page, 2, connections)
+                    load(granian_port, page, 1, connections)
                 measured = load(granian_port, page, seconds, connections)
                 servers.append(
                     {"page": page, "gunicorn": next(row for row in results if row["page"] == page), "granian": measured}
@@ -908,8 +921,8 @@ def main():
         f"Load average (1 min) during the load: {min(load_average):.1f} to {max(load_average):.1f} (the machine "
         f"may be shared: compare ratios, not absolute figures). Whole run: {minutes:.1f} minutes.",
         "",
-        "Admin pages as a supervisor logged in through the log-in form and the authenticator app (TOTP). Exports: "
-        "2 connections, the whole CSV each. "
+        f"Admin pages as a supervisor logged in through the log-in form and the authenticator app (TOTP), with "
+        f"{staff_connections} connections. Exports: one whole CSV download after the other. "
         f"`{SUBMIT}`: {clients} processes each sending whole reports one after the other (GET the form, POST "
         f"it with 3 photo-like {photo_size[0]}×{photo_size[1]} JPEGs of {weight / 3 / 1024:.0f} KB on average, "
         "GET the review, POST it, GET the confirmation): requests/s are reports/s, latencies per report. "
