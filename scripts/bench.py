@@ -707,7 +707,8 @@ def table(results: list[dict]) -> list[str]:
     for row in results:
         lines.append(
             f"| `{row['page']}` | {row['rps']:.1f} | {row['rps'] / baseline:.1%} | {row['p50']:.1f} | "
-            f"{row['p95']:.1f} | {row['p99']:.1f} | {row['errors']} | {row['queries']} | "
+            f"{row['p95']:.1f} | {row['p99']:.1f} | {row['errors'] if row['requests'] else 'all timed out'} | "
+            f"{row['queries']} | "
             f"{row['bytes'] / 1024:.1f} | {row['memory']:.0f} |"
         )
     return lines

@@ -53,6 +53,19 @@ def test_gunicorn_workers_follow_the_cores_unless_web_concurrency_says(monkeypat
     assert "--workers=3" in serve.gunicorn_command()
 
 
+def test_gunicorn_gives_a_streamed_export_three_minutes_before_it_replaces_a_silent_worker(monkeypatch):
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    command = serve.gunicorn_command()
+    assert "--timeout=180" in command and "--max-requests=5000" in command
+
+
+def test_granian_is_measured_with_the_same_workers_one_request_at_a_time_each(monkeypatch):
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    command = serve.granian_command("bench_wsgi:application", 8123)
+    assert {"--interface=wsgi", "--workers=3", "--blocking-threads=1", "--port=8123"} <= set(command)
+    assert command[-1] == "bench_wsgi:application"
+
+
 def test_the_baseline_is_a_bare_view_without_middleware():
     status, headers, body = wsgi_get("/__baseline__")
     assert (status, body) == ("200 OK", b"hello")
