@@ -4,6 +4,12 @@ Uploads are judged by their content, never their name: only JPEG, PNG and WebP p
 cap and a pixel cap (against decompression bombs). A passing image is decoded, turned upright from
 its EXIF orientation, shrunk to a sensible size and re-encoded as a fresh JPEG, so that nothing of
 the original file survives: no EXIF (GPS included), no XMP, no comments, no ICC or trailing data.
+
+A large JPEG is decoded at a reduced scale (``Image.draft``: the decoder's own 1/2, 1/4 or 1/8 scaling,
+never below the target size), which spares decoding every pixel and most of the slow resize after it.
+Photos shown on public pages are encoded once and downloaded many times, so they get optimised Huffman
+tables and progressive scans; a photo only staff open (report evidence, ``compact=False``) is encoded
+plainly: the same pixels and quality, a few per cent more bytes, several times less CPU.
 """
 
 import mimetypes
@@ -52,10 +58,18 @@ def _error(code: str, **params) -> ValidationError:
     return ValidationError(ERRORS[code], code=code, params=params)
 
 
-def _encode(image: Image.Image) -> CleanImage:
+def _encode(image: Image.Image, *, compact: bool = True) -> CleanImage:
     buffer = BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    options = {"optimize": True, "progressive": True} if compact else {}
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, **options)
     return CleanImage(buffer.getvalue(), image.width, image.height)
+
+
+def _fitted(size: tuple[int, int], max_side: int) -> tuple[int, int]:
+    """``size`` shrunk (never grown) to fit a square of ``max_side``, keeping its shape."""
+    width, height = size
+    scale = min(1.0, max_side / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -96,11 +110,21 @@ def open_checked(upload, *, max_bytes: int = MAX_UPLOAD_BYTES, max_pixels: int =
 
 
 def clean_image(
-    upload, *, max_bytes: int = MAX_UPLOAD_BYTES, max_pixels: int = MAX_PIXELS, max_side: int = MAX_SIDE
+    upload,
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_pixels: int = MAX_PIXELS,
+    max_side: int = MAX_SIDE,
+    compact: bool = True,
 ) -> CleanImage:
-    """Check an upload and return it re-encoded: upright, at most ``max_side`` pixels, without metadata."""
+    """Check an upload and return it re-encoded: upright, at most ``max_side`` pixels, without metadata.
+
+    ``compact=False`` for photos that are stored rather than served to the public (see the module's note).
+    """
     image = open_checked(upload, max_bytes=max_bytes, max_pixels=max_pixels)
     try:
+        if image.format == "JPEG":
+            image.draft(None, _fitted(image.size, max_side))  # a no-op unless it can halve the size at least
         image.load()
         image = ImageOps.exif_transpose(image)
         image = _flatten(image)
@@ -108,7 +132,7 @@ def clean_image(
         raise _error("damaged") from None
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     image.info = {}
-    return _encode(image)
+    return _encode(image, compact=compact)
 
 
 def resized(clean: CleanImage, width: int) -> CleanImage:

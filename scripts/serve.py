@@ -62,13 +62,33 @@ def gunicorn_command(app: str = "portal.wsgi:application", port: int = 8000, *ex
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers()}",
         "--worker-tmp-dir=/dev/shm" if Path("/dev/shm").is_dir() else "--worker-tmp-dir=/tmp",
-        "--timeout=60",
+        # A worker silent for this long is killed and replaced: long enough for a streamed 100,000-row CSV
+        # export (about 70 s on a busy 2-core machine, docs/benchmark.md), short enough to free a stuck worker.
+        "--timeout=180",
         "--graceful-timeout=10",
         "--no-control-socket",  # several servers (make serve, make bench) may run side by side
         "--max-requests=5000",
         "--max-requests-jitter=500",
         f"--chdir={ROOT}",
         *extra,
+    ]
+
+
+def granian_command(app: str = "portal.wsgi:application", port: int = 8000, workers_count: int | None = None):
+    """granian serving the same WSGI application, one request at a time per worker as gunicorn's sync workers
+    (``make bench`` measures it beside gunicorn; see docs/benchmark.md)."""
+    return [
+        str(VENV_BIN / "granian"),
+        "--interface=wsgi",
+        "--host=127.0.0.1",
+        f"--port={port}",
+        f"--workers={workers_count or workers()}",
+        "--blocking-threads=1",
+        "--no-ws",
+        "--respawn-failed-workers",
+        "--log-level=warning",
+        f"--working-dir={ROOT}",
+        app,
     ]
 
 

@@ -13,9 +13,13 @@ import logging
 import secrets
 import time
 import uuid
+from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
+
+from outreach.media import CleanImage
 
 from .models import private_storage
 
@@ -63,12 +67,16 @@ def save(request, draft: dict, answers: dict, *, remove: list[int], new_photos) 
     return draft
 
 
-def photo_files(draft: dict) -> list[ContentFile]:
+def photo_files(draft: dict) -> list[CleanImage]:
+    """The draft's photos as the clean images they were stored as: only ``save`` writes them, after the form
+    checked and re-encoded them, so sending the report stores these bytes without decoding them again."""
     storage = private_storage()
     files = []
     for name in draft["photos"]:
         with storage.open(name, "rb") as handle:
-            files.append(ContentFile(handle.read(), name="photo.jpg"))
+            content = handle.read()
+        width, height = Image.open(BytesIO(content)).size  # the header only
+        files.append(CleanImage(content, width, height))
     return files
 
 

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from outreach.abuse.forms import AbuseDefenceMixin
-from outreach.media import ACCEPT_ATTRIBUTE, clean_image
+from outreach.media import ACCEPT_ATTRIBUTE
 from outreach.places import Kecamatan
 
 from .models import CATEGORY_GUIDANCE, Category, Identity
-from .services import MAX_FOLLOW_UP_TEXT, MAX_PHOTOS, REPORT_FIELDS
+from .services import MAX_FOLLOW_UP_TEXT, MAX_PHOTOS, REPORT_FIELDS, clean_photo
 
 DESCRIPTION_MIN = 20
 DESCRIPTION_MAX = 5000
@@ -40,7 +40,7 @@ class MultiplePhotoField(forms.FileField):
         cleaned, errors = [], []
         for number, upload in enumerate(uploads, start=1):
             try:
-                cleaned.append(clean_image(upload))
+                cleaned.append(clean_photo(upload))
             except ValidationError as error:
                 for message in error.messages:
                     errors.append(
@@ -269,7 +269,7 @@ class AddInformationForm(forms.Form):
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
-        return clean_image(upload) if upload else None
+        return clean_photo(upload) if upload else None
 
     def clean(self):
         data = super().clean()

@@ -60,8 +60,10 @@ REPORT_FIELDS = [
 CONTACT_FIELDS = ["reporter_name", "reporter_phone", "reporter_email"]
 
 
-def _clean(photo) -> CleanImage:
-    return photo if isinstance(photo, CleanImage) else clean_image(photo)
+def clean_photo(photo) -> CleanImage:
+    """A report photo checked and re-encoded without metadata (``outreach.media.clean_image``); one already
+    cleaned (a draft's) as it is. Evidence that only staff open: encoded plainly, not compactly for the web."""
+    return photo if isinstance(photo, CleanImage) else clean_image(photo, compact=False)
 
 
 def _delete_files(names):
@@ -75,7 +77,7 @@ def _delete_files(names):
 
 def _save_photos(report, photos, *, from_follow_up: bool, written: list):
     for photo in photos:
-        clean = _clean(photo)
+        clean = clean_photo(photo)
         record = ReportPhoto(report=report, from_follow_up=from_follow_up)
         record.image.save(f"{uuid.uuid4().hex}.jpg", clean.as_file("photo.jpg"), save=False)
         written.append(record.image.name)
@@ -90,7 +92,7 @@ class SendingLimitReached(Exception):
 def submit_report(cleaned_data: dict, photos, *, submission_token, language: str, sender: str | None = None):
     """Store a report with its photos and first history entry, all or nothing. Returns ``(report, pin)``.
 
-    ``photos`` are uploads (or already cleaned images); each goes through ``clean_image``. The PIN is
+    ``photos`` are uploads (or already cleaned images); each goes through ``clean_photo``. The PIN is
     kept for the confirmation page (``one_time_pin``) in the same transaction as the report: whichever
     request of a double-click finds the report finds its PIN too. The same ``submission_token`` again
     (at once or later) gives the first report back with ``pin=None``.
@@ -108,7 +110,7 @@ def submit_report(cleaned_data: dict, photos, *, submission_token, language: str
     existing = Report.objects.filter(submission_token=submission_token).first()
     if existing is not None:
         return existing, None
-    cleaned = [_clean(photo) for photo in photos]  # check every photo before anything is written
+    cleaned = [clean_photo(photo) for photo in photos]  # check every photo before anything is written
     pin = new_pin()
     written: list[str] = []
     try:
@@ -166,7 +168,7 @@ def add_reporter_information(report: Report, text: str, photo=None) -> ReportEve
                 code="too_many_photos",
                 params={"max": MAX_FOLLOW_UP_PHOTOS},
             )
-        photos.append(_clean(photo))
+        photos.append(clean_photo(photo))
     written: list[str] = []
     try:
         with transaction.atomic():

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from outreach.abuse.forms import started_value
 from outreach.reports import drafts
+from outreach.reports.models import Report, ReportPhoto
 
 from .helpers import private_files, upload
 
@@ -72,3 +73,23 @@ def test_the_daily_purge_command_sweeps_abandoned_drafts(client, settings):
     call_command("purge_reporter_data", stdout=out)
     assert "1 abandoned report drafts removed" in out.getvalue()
     assert private_files(settings) == []
+
+
+def test_sending_a_draft_stores_its_photo_as_the_form_cleaned_it(client, settings):
+    """The photo is checked and re-encoded once, by the form: sending stores those bytes, not a second encoding."""
+    client.post("/lapor/", {**form(), "photos": [upload()]})
+    [draft_name] = private_files(settings)
+    cleaned = (settings.PRIVATE_MEDIA_ROOT / draft_name).read_bytes()
+    client.post("/lapor/periksa/")
+    photo = ReportPhoto.objects.get()
+    assert photo.image.name != draft_name
+    assert (settings.PRIVATE_MEDIA_ROOT / photo.image.name).read_bytes() == cleaned
+
+
+def test_sending_a_draft_whose_photo_file_is_gone_stores_nothing(client, settings):
+    client.post("/lapor/", {**form(), "photos": [upload()]})
+    [draft_name] = private_files(settings)
+    (settings.PRIVATE_MEDIA_ROOT / draft_name).unlink()
+    response = client.post("/lapor/periksa/")
+    assert response.status_code == 503
+    assert not Report.objects.exists() and not ReportPhoto.objects.exists()

@@ -81,6 +81,46 @@ def test_it_keeps_photos_privately_without_metadata(settings):
     assert not Image.open(io.BytesIO(data)).getexif()
 
 
+def large_phone_photo(orientation=None) -> bytes:
+    """A 12-megapixel landscape JPEG with GPS metadata (and, when given, an EXIF orientation)."""
+    exif = Image.Exif()
+    exif.load(gps_exif())
+    if orientation:
+        exif[0x0112] = orientation
+    return jpeg_bytes(size=(4000, 3000), exif=exif.tobytes())
+
+
+def stored_image(settings, report) -> tuple[bytes, Image.Image]:
+    data = (settings.PRIVATE_MEDIA_ROOT / report.photos.get().image.name).read_bytes()
+    return data, Image.open(io.BytesIO(data))
+
+
+def test_a_large_photo_is_stored_within_the_size_cap_without_metadata(settings):
+    report, _pin = submit(photos=[upload(large_phone_photo())])
+    data, image = stored_image(settings, report)
+    assert image.size == (2000, 1500)
+    assert b"SecretCam" not in data and not image.getexif()
+
+
+def test_a_large_photo_is_turned_upright_from_its_orientation(settings):
+    report, _pin = submit(photos=[upload(large_phone_photo(orientation=6))])  # "rotate 90° clockwise"
+    _data, image = stored_image(settings, report)
+    assert image.size == (1500, 2000)
+
+
+def test_a_report_photo_is_encoded_plainly_not_progressive(settings):
+    report, _pin = submit(photos=[upload(large_phone_photo())])
+    _data, image = stored_image(settings, report)
+    assert not image.info.get("progressive")
+
+
+def test_a_photo_for_the_public_is_still_encoded_progressive():
+    from outreach.media import clean_image
+
+    clean = clean_image(upload(large_phone_photo()))
+    assert Image.open(io.BytesIO(clean.content)).info.get("progressive")
+
+
 def test_it_refuses_four_photos_and_stores_nothing(settings):
     with pytest.raises(ValidationError):
         submit(photos=[upload() for _ in range(4)])
