@@ -1,3 +1,4 @@
+import hashlib
 from datetime import timedelta
 
 from django import forms
@@ -16,6 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from outreach.figures_cache import remembered
 from outreach.media import private_file_response
 from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
 from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name, full_name_column
@@ -29,6 +31,7 @@ from .models import (
     ActivityPhoto,
     Program,
     Status,
+    sees_every_activity,
 )
 
 PUBLISH = "activities.publish_activity"
@@ -304,10 +307,22 @@ class ActivityAdmin(admin.ModelAdmin):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
-            context["attendance_sums"] = context["cl"].queryset.attendance_sums()
+            context["attendance_sums"] = self.attendance_sums(request, context["cl"].queryset)
             context["attendance_columns"] = ATTENDANCE_FIELD_NAMES
             context["export_query"] = request.GET.urlencode()
         return response
+
+    @staticmethod
+    def attendance_sums(request, queryset) -> dict:
+        """The totals of the filtered list, remembered a while (outreach.figures_cache): summing every activity
+        on each page of the list grows with the log. Keyed by the filters (not the page or the order) and by
+        what the user may see."""
+        filters = request.GET.copy()
+        for name in ("p", "o"):
+            filters.pop(name, None)
+        filters_key = hashlib.sha256(filters.urlencode().encode()).hexdigest()[:24]
+        sees = "all" if sees_every_activity(request.user) else f"user-{request.user.pk}"
+        return remembered("admin-activity-sums", queryset.attendance_sums, sees, filters_key)
 
     def get_urls(self):
         urls = [
