@@ -6,9 +6,10 @@
     .venv/bin/python scripts/page_timings.py time small large           # p50 of each page in both, and the ratio
 
 `seed` makes the database `portal_pages_<name>` in the embedded PostgreSQL with `scripts/bench.py`'s seeding
-(the demo data plus the generated rows). `time` requests each page REPEAT times (after one warm-up) through
-Django's test client under the production settings of `make serve` (DEBUG off), as a superuser for the admin
-pages, with the cache cleared before every request, so no page or figure comes from a cache. With
+(the demo data plus the generated rows). `time` requests each page PAGES_REPEAT times at each size, the two
+sizes alternating (after one warm-up each), through Django's test client under the production settings of
+`make serve` (DEBUG off), as a superuser for the admin pages, with the cache cleared before every request,
+so no page or figure comes from a cache. With
 PAGES_WARM_FIGURES=1 the cache is cleared only before each page's warm-up request: the figures that
 outreach/figures_cache.py remembers (statistics, counts, years) then come from the cache, as they do between
 two saves of an activity or report (meaningful only while no page cache middleware is installed).
@@ -60,8 +61,9 @@ def seed(name: str, villages: str, activities: str, reports: str):
     print(f"seeded {database(name)}: {villages} villages, {activities} activities, {reports} reports")
 
 
-def time_pages(pages: list[str]) -> dict:
-    """In a child process with the database's URL: {page: [status, p50 ms, queries]}."""
+def serve_timings():
+    """In a child process with the database's URL: for each page read from stdin, one timed GET (``warm-up ``
+    first: a GET after the cache is cleared, not timed), answered on stdout as ``[status, ms, queries]``."""
     bench.django_setup()
     from django.contrib.auth import get_user_model
     from django.core.cache import caches
@@ -74,59 +76,81 @@ def time_pages(pages: list[str]) -> dict:
         user = get_user_model().objects.create_superuser("pages-timer", "pages@example.invalid", "unused-0")
     anonymous, staff = Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")
     staff.force_login(user)
-    from django.conf import settings
-
-    if "django_otp" in " ".join(settings.INSTALLED_APPS):
-        session = staff.session
-        session["otp_device_id"] = ""
-        session.save()
-    results = {}
-    for page in pages:
+    for line in sys.stdin:
+        warm_up, page = line.startswith("warm-up "), line.strip().removeprefix("warm-up ")
         client = staff if page.startswith("/admin/") else anonymous
-        durations = []
-        for request in range(REPEAT + 1):
-            if request == 0 or not WARM_FIGURES:
-                for alias in caches:
-                    caches[alias].clear()
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(page)
-                if getattr(response, "streaming", False):
-                    b"".join(response.streaming_content)
-                durations.append((time.perf_counter() - started) * 1000)
-        results[page] = [response.status_code, statistics.median(durations[1:]), len(queries.captured_queries)]
-        print(f"  {page}: {response.status_code} p50 {results[page][1]:.1f} ms", file=sys.stderr, flush=True)
-    print("RESULT " + json.dumps(results))
+        if warm_up or not WARM_FIGURES:
+            for cache in caches.all():
+                cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(page)
+            if getattr(response, "streaming", False):
+                b"".join(response.streaming_content)
+            milliseconds = (time.perf_counter() - started) * 1000
+        print(json.dumps([response.status_code, milliseconds, len(queries.captured_queries)]), flush=True)
 
 
-def run_timings(name: str) -> dict:
-    pages = [page for page in json.loads((ROOT / f".pages-{name}.json").read_text()) if page != bench.BASELINE]
-    env = {**serve.server_environment(), "DATABASE_URL": bench.bench_database_url(database(name))}
-    process = subprocess.run(
-        [sys.executable, __file__, "_time", *pages, *ADMIN_PAGES], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
-    if process.returncode:
-        sys.exit(f"timing {name} failed")
-    return json.loads(process.stdout.split("RESULT ", 1)[1])
+class Timer:
+    """A ``_serve`` child on one database."""
+
+    def __init__(self, name: str):
+        env = {**serve.server_environment(), "DATABASE_URL": bench.bench_database_url(database(name))}
+        self.pages = [page for page in json.loads((ROOT / f".pages-{name}.json").read_text()) if page != bench.BASELINE]
+        self.pages += ADMIN_PAGES
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "_serve"],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def get(self, page: str, warm_up=False) -> list:
+        self.process.stdin.write(("warm-up " if warm_up else "") + page + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
 
 
 def compare(small: str, large: str):
+    """Each page at both sizes, the requests of the two sizes alternating (the machine's load hits both alike)."""
     cache = "figures cached, pages not" if WARM_FIGURES else "uncached"
-    print(f"load average {os.getloadavg()[0]:.1f}; {REPEAT} requests a page, {cache}")
-    first, second = run_timings(small), run_timings(large)
+    print(f"load average {os.getloadavg()[0]:.1f}; {REPEAT} requests a page at each size, alternating, {cache}")
     print(f"| page | {small} p50 ms | {large} p50 ms | ratio | queries |")
     print("|---|---:|---:|---:|---:|")
-    for (page, (_status, p50, queries)), (other_page, other) in zip(first.items(), second.items(), strict=True):
-        name = page if page == other_page else f"{page} · {other_page}"  # an activity's slug, the deep page
-        print(f"| `{name}` | {p50:.1f} | {other[1]:.1f} | {other[1] / p50:.2f} | {queries} / {other[2]} |")
+    timers = Timer(small), Timer(large)
+    try:
+        for pages in zip(timers[0].pages, timers[1].pages, strict=True):
+            for timer, page in zip(timers, pages, strict=True):
+                timer.get(page, warm_up=True)
+            samples = [[], []]
+            for _round in range(REPEAT):
+                for timer, page, sample in zip(timers, pages, samples, strict=True):
+                    sample.append(timer.get(page))
+            (status, _ms, few), (other_status, _other_ms, many) = samples[0][-1], samples[1][-1]
+            p50s = [statistics.median(ms for _status, ms, _queries in sample) for sample in samples]
+            name = pages[0] if pages[0] == pages[1] else " · ".join(pages)  # an activity's slug, the deep page
+            if {status, other_status} != {200}:
+                name += f" ({status} / {other_status})"
+            print(
+                f"| `{name}` | {p50s[0]:.1f} | {p50s[1]:.1f} | {p50s[1] / p50s[0]:.2f} | {few} / {many} |", flush=True
+            )
+    finally:
+        for timer in timers:
+            timer.close()
 
 
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:] or ["help"]
     if command == "seed":
         seed(*arguments)
-    elif command == "_time":
-        time_pages(arguments)
+    elif command == "_serve":
+        serve_timings()
     elif command == "time":
         compare(*arguments)
     else:
