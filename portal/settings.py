@@ -358,3 +358,6 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The licence of the open data at /statistik/data.csv and data.json (the office's choice; shown with the data).
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "Creative Commons Attribution 4.0 (CC BY 4.0)")
 OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+# Figures computed from every activity and report (/statistik/, the yearly report, the officer dashboard) are
+# kept this long in the default cache (outreach/figures_cache.py); saving an activity or report drops them.
+FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 300)

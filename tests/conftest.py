@@ -28,6 +28,17 @@ def _hermetic(settings, tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: figures remembered by one test (outreach.figures_cache) are not
+    another's (the rows they counted are rolled back without a save or delete signal)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _no_minimum_fill_time(settings):
     """Test clients and Playwright fill a form faster than a person; tests of the minimum fill time set it."""
     settings.FORM_MIN_FILL_SECONDS = 0

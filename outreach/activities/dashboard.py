@@ -8,6 +8,9 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
+
+from outreach.figures_cache import remembered
 
 from .models import ATTENDANCE_FIELD_NAMES, Activity, Kind
 
@@ -19,8 +22,7 @@ def held(year: int):
 
 def years(current: int) -> list[int]:
     """The years the dashboard can show, newest first: every year with an activity held, and ``current``."""
-    held_years = {day.year for day in Activity.objects.published().started().dates("starts_at", "year")}
-    return sorted(held_years | {current}, reverse=True)
+    return sorted({*Activity.objects.published().started().years(), current}, reverse=True)
 
 
 def monthly(year: int) -> list[dict]:
@@ -65,9 +67,10 @@ def coverage(year: int) -> dict:
 
 
 def summary(year: int, user, limit: int = 10) -> dict:
-    """The dashboard's figures for ``year``; the lists link to the activities ``user`` may open."""
+    """The dashboard's figures for ``year`` (remembered a while: outreach.figures_cache); the lists link to the
+    activities ``user`` may open."""
     visible = Activity.objects.visible_to(user)
-    months = monthly(year)
+    months = remembered("dashboard-months", lambda: monthly(year), year, get_language())
     return {
         "year": year,
         "months": months,
@@ -76,7 +79,7 @@ def summary(year: int, user, limit: int = 10) -> dict:
         "year_counts": [
             sum(month["counts"][index] for month in months) for index in range(len(ATTENDANCE_FIELD_NAMES))
         ],
-        "coverage": coverage(year),
+        "coverage": remembered("dashboard-coverage", lambda: coverage(year), year),
         "upcoming": list(visible.upcoming().with_places()[:limit]),
         "overdue": list(visible.overdue_follow_ups().with_places().order_by("follow_up_due")[:50]),
         "today": timezone.localdate(),

@@ -55,6 +55,12 @@ class ActivityFilterForm(forms.Form):
             queryset = queryset.filter(village__slug=village)
         return queryset
 
+    def applied_filters(self) -> list:
+        """The values ``filter`` applies, in field order (empty when it applies none)."""
+        if not self.is_valid():
+            return []
+        return [f"{name}={value}" for name, value in self.cleaned_data.items() if value]
+
     @property
     def is_filtered(self) -> bool:
         return self.is_valid() and any(self.cleaned_data.values())

@@ -1,15 +1,17 @@
 """The one visit log of every outreach program: activities and their photos (partner agencies are the office's)."""
 
+import datetime
+import re
 from uuid import uuid4
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage, storages
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from outreach.media import CleanImage, resized
 from outreach.slugs import unique_slug
 from outreach.topics import Topic
+from outreach.years import years_with_rows
 
 from . import publication
 
@@ -173,8 +176,15 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(owned_by(user))
 
     def upcoming(self, now=None):
-        """Not over yet (ongoing or in the future), soonest first."""
-        return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at")
+        """Not over yet (ongoing or in the future), soonest first.
+
+        Sorted on an expression, not on the column: PostgreSQL then reads the few unfinished activities through
+        the ``activity_status_ends`` index and sorts them. Sorted on ``starts_at`` itself, it walks every activity
+        in start order hoping soon to meet an unfinished one (it thinks hundreds are), which at 100,000 past
+        activities reads them all to return 3.
+        """
+        by_start = ExpressionWrapper(F("starts_at") + datetime.timedelta(0), output_field=models.DateTimeField())
+        return self.filter(ends_at__gt=now or timezone.now()).order_by(by_start, "pk")
 
     def started(self, now=None):
         """Under way or over: what /kegiatan/ and the feed report on (the future is the schedule's)."""
@@ -183,6 +193,40 @@ class ActivityQuerySet(models.QuerySet):
     def past(self, now=None):
         """Over, most recent first."""
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at")
+
+    def newest_first(self):
+        """Newest start first, a stable order for paging (the ``activity_public_list`` index reads it)."""
+        return self.order_by("-starts_at", "-pk")
+
+    def years(self) -> list[int]:
+        """The years in which these activities start, newest first, from the index (see outreach.years)."""
+        return years_with_rows(self, "starts_at")
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        """As Django's, except the years of ``starts_at`` (the admin's date hierarchy asks for them on every
+        list): those come from the index, not from grouping every activity."""
+        if field_name != "starts_at" or kind != "year" or tzinfo is not None:
+            return super().datetimes(field_name, kind, order, tzinfo)
+        years = sorted(self.years(), reverse=order == "DESC")
+        return [timezone.make_aware(datetime.datetime(year, 1, 1)) for year in years]
+
+    def search(self, text: str):
+        """The officers' search: activities whose title or summary has words starting with each word of ``text``
+        (the ``activity_search`` full-text index), or held at a place whose name contains ``text``.
+
+        No ``LIKE '%…%'`` over the activities (a scan of every row; the embedded PostgreSQL has no pg_trgm):
+        the places are few, so their ids are looked up first and read through the place columns' indexes.
+        """
+        words = re.findall(r"[^\W_]+", text.lower())
+        if not words:
+            return self
+        prefixes = SearchQuery(" & ".join(f"{word}:*" for word in words), config="indonesian", search_type="raw")
+        matches = Q(matched_text=prefixes)
+        for field in PLACE_FIELDS:
+            places = Activity._meta.get_field(field).related_model.objects.filter(name__icontains=text.strip())
+            if ids := list(places.values_list("pk", flat=True)):
+                matches |= Q(**{f"{field}__in": ids})
+        return self.alias(matched_text=SEARCH_VECTOR).filter(matches)
 
     def for_program(self, program):
         return self.filter(kind__in=PROGRAM_KINDS[Program(program)])
@@ -340,7 +384,13 @@ class Activity(models.Model):
             ("edit_activity_text", _("Can edit the public text of any activity")),
         ]
         indexes = [
-            models.Index(fields=["status", "starts_at"], name="activity_status_starts"),
+            # /kegiatan/, its count, its pages and the latest activities: read from the index alone (the
+            # program and village filters too), never the rows skipped on the way to a deep page.
+            models.Index(
+                fields=["status", "starts_at", "id"], include=["kind", "village"], name="activity_public_list"
+            ),
+            models.Index(fields=["status", "updated_at"], name="activity_status_updated"),  # sitemap lastmod
+            models.Index(fields=["kind", "status", "starts_at"], name="activity_kind_status_starts"),  # programs
             models.Index(fields=["status", "ends_at"], name="activity_status_ends"),  # upcoming()
             models.Index(fields=["-starts_at", "-id"], name="activity_starts_id_desc"),  # the admin list's order
             models.Index(  # overdue_follow_ups()

@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from outreach.figures_cache import remembered
+
 from .forms import ActivityFilterForm
 from .models import Activity
 
@@ -9,11 +11,21 @@ SCHEDULE_LIMIT = 100
 
 
 def index(request):
+    """Published activities, newest first, a page at a time (``?page=N``, links that work without JavaScript).
+
+    Flat at 100,000 activities: the year choices (``years()``) and the count are read from the indexes and
+    remembered a while (outreach.figures_cache: any saved activity drops them); the page is read from the
+    ``activity_public_list`` index alone, its 12 ids in a subquery (a deep page skips index entries, never
+    rows), then those 12 rows with their places and photos.
+    """
     published = Activity.objects.published().started()
-    years = [day.year for day in published.dates("starts_at", "year", order="DESC")]
-    form = ActivityFilterForm(request.GET or None, years=years)
-    activities = form.filter(published).with_places().with_public_photos().order_by("-starts_at")
-    page_obj = Paginator(activities, PER_PAGE).get_page(request.GET.get("page"))
+    form = ActivityFilterForm(request.GET or None, years=remembered("activity-years", published.years))
+    ids = form.filter(published).newest_first().values_list("pk", flat=True)
+    paginator = Paginator(ids, PER_PAGE)
+    paginator.count = remembered("activity-list-count", ids.count, *form.applied_filters())
+    page_obj = paginator.get_page(request.GET.get("page"))
+    activities = Activity.objects.filter(pk__in=page_obj.object_list).with_places().with_public_photos()
+    page_obj.object_list = list(activities.newest_first())
     query = request.GET.copy()
     query.pop("page", None)
     context = {

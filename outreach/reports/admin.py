@@ -149,6 +149,7 @@ class ReportAdmin(admin.ModelAdmin):
     search_fields = ["reference"]
     search_help_text = _("Reference code, e.g. LPR-7K4M-Q2XH (upper or lower case, with or without dashes).")
     list_per_page = 50
+    show_full_result_count = False  # the filtered count only, not a second count of every report
     actions = ["export_reporter_data", "erase_reporter_identity"]
     fieldsets = [
         (_("Report"), {"fields": ["reference", "category", "description", "created_at"]}),

@@ -17,6 +17,7 @@ class InstitutionAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "kecamatan", "contact_name"]
     list_filter = ["level", "kecamatan"]
     search_fields = ["name", "kecamatan", "contact_name"]
+    show_full_result_count = False  # the filtered count only, not a second count of every institution
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [

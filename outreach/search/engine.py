@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.activities.models import SEARCH_VECTOR as ACTIVITY_VECTOR
 from outreach.activities.models import Activity
+from outreach.figures_cache import remembered
 from outreach.pages.models import Page
 from outreach.reading_corners.models import ReadingCorner
 from outreach.schools.models import Institution
@@ -290,11 +291,17 @@ def public_title_sources(language: str) -> list[tuple]:
 
 
 def vocabulary(language: str) -> set[str]:
-    """The words of the public titles and names (one query: ts_stat over them)."""
+    """The words of the public titles and names, letters only (only those are ever corrected to; numbers would
+    make it as long as the activity log). ts_stat reads every title: remembered a while (outreach.figures_cache;
+    a saved activity drops it, a renamed page or place shows within ``FIGURES_CACHE_SECONDS``)."""
+    return remembered("search-vocabulary", lambda: _vocabulary(language), language)
+
+
+def _vocabulary(language: str) -> set[str]:
     with connection.cursor() as cursor:
         raw = cursor.cursor  # the database driver's cursor: it quotes parameters into SQL text (mogrify)
         sources = " UNION ALL ".join(
             _words_sql(raw, queryset, name) for queryset, name in public_title_sources(language)
         )
-        cursor.execute("SELECT word FROM ts_stat(%s) WHERE length(word) >= 3", [sources])
+        cursor.execute("SELECT word FROM ts_stat(%s) WHERE length(word) >= 3 AND word ~ '^[[:alpha:]]+$'", [sources])
         return {row[0] for row in cursor.fetchall()}

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from outreach.activities.models import ATTENDANCE_FIELD_NAMES, PROGRAM_KINDS, Activity, Kind, Program
+from outreach.figures_cache import remembered
 from outreach.reports.models import Category, Report
 from outreach.reports.models import Status as ReportStatus
 
@@ -313,10 +314,16 @@ class Statistics:
 
     @classmethod
     def collect(cls, now: datetime.datetime | None = None) -> "Statistics":
+        """The figures as of ``now``; as of today, the computed ones from outreach.figures_cache."""
+        if now is None:
+            outreach = remembered("outreach-years", outreach_years)
+            reports = remembered("reports-years", reports_years)
+        else:
+            outreach, reports = outreach_years(now), reports_years(now)
         return cls(
             published=published_tables(),
-            outreach=outreach_years(now),
-            reports=reports_years(now),
+            outreach=outreach,
+            reports=reports,
             computed_are_examples=settings.DEBUG,
         )
 

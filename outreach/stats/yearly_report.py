@@ -7,15 +7,17 @@ are counted whole here (no small-cell hiding: the page is for supervisors only).
 import datetime
 
 from django.db.models import Count, Min, Q, Sum
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from outreach.activities.models import ATTENDANCE_FIELD_NAMES, PROGRAM_KINDS, Activity, Kind, Program
+from outreach.figures_cache import remembered
 from outreach.reports.models import FIRST_RESPONSE_WORKING_DAYS, Category, Report, ReportEvent
 from outreach.reports.models import Status as ReportStatus
+from outreach.years import years_with_rows
 
 from .tables import Row, Table, number, text
 
@@ -23,9 +25,7 @@ from .tables import Row, Table, number, text
 def available_years(today: datetime.date | None = None) -> list[int]:
     """Years with activities or reports, and the current year, newest first."""
     today = today or timezone.localdate()
-    years = {today.year}
-    years.update(Activity.objects.annotate(year=ExtractYear("starts_at")).values_list("year", flat=True).distinct())
-    years.update(Report.objects.annotate(year=ExtractYear("created_at")).values_list("year", flat=True).distinct())
+    years = {today.year, *Activity.objects.years(), *years_with_rows(Report.objects.all(), "created_at")}
     return sorted(years, reverse=True)
 
 
@@ -110,11 +110,11 @@ def _first_responses(year: int):
     )
 
 
-def reports_by_month_table(year: int, today: datetime.date | None = None) -> Table:
+def reports_by_month_table(year: int, today: datetime.date | None = None, responses=None) -> Table:
     """Reports received per month, and how many had their first response within the deadline."""
     today = today or timezone.localdate()
     months = {month: [0, 0, 0] for month in range(1, 13)}  # received, on time, late or overdue
-    for report in _first_responses(year):
+    for report in _first_responses(year) if responses is None else responses:
         month = months[timezone.localtime(report["created_at"]).month]
         month[0] += 1
         responded = report["first_response_at"]
@@ -141,12 +141,12 @@ def reports_by_month_table(year: int, today: datetime.date | None = None) -> Tab
     )
 
 
-def response_times_table(year: int, today: datetime.date | None = None) -> Table:
+def response_times_table(year: int, today: datetime.date | None = None, responses=None) -> Table:
     """First-response times against the deadline of 3 working days."""
     today = today or timezone.localdate()
     on_time = late = overdue = waiting = 0
     days_taken = []
-    for report in _first_responses(year):
+    for report in _first_responses(year) if responses is None else responses:
         responded = report["first_response_at"]
         if responded:
             answered_on = timezone.localdate(responded)
@@ -193,9 +193,21 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
 
 
 def yearly_report(year: int) -> list[Table]:
-    return [
+    """The report's tables (their captions in the active language), remembered a while (outreach.figures_cache)."""
+    return remembered("yearly-report", lambda: _tables(year), year, get_language())
+
+
+def _tables(year: int) -> list[Table]:
+    responses = list(_first_responses(year))  # one read of the year's reports for the two tables below
+    tables = [
         activities_table(year),
         reports_by_category_table(year),
-        reports_by_month_table(year),
-        response_times_table(year),
+        reports_by_month_table(year, responses=responses),
+        response_times_table(year, responses=responses),
     ]
+    for table in tables:  # plain text in the active language, to be kept in the cache
+        table.caption, table.source = str(table.caption), str(table.source)
+        table.columns = [str(column) for column in table.columns]
+        for row in table.rows:
+            row.header = str(row.header)
+    return tables

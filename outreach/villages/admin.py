@@ -54,6 +54,7 @@ class VillageAdmin(TranslationAdmin):
     list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa_display"]
     list_filter = [DesaBinaanFilter, "program_status", "kecamatan", ("pimpasa", StaffListFilter)]
     list_select_related = ["pimpasa"]
+    show_full_result_count = False  # the filtered count only, not a second count of every village
     search_fields = ["name", "kecamatan", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]

@@ -57,3 +57,47 @@ def test_overdue_follow_ups_read_the_partial_index(many_past_activities):
 def test_a_query_without_an_index_scans_the_table(many_past_activities):
     plan = Activity.objects.filter(attendance_total__gt=1000).explain()
     assert "Seq Scan" in plan, plan
+
+
+@pytest.fixture
+def vacuumed_past_activities(many_past_activities):
+    """The same rows, vacuumed as autovacuum would have done: PostgreSQL then knows the index alone answers
+    (index-only scans need the visibility map, which only VACUUM writes, outside a transaction)."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE activities_activity")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_of_the_public_list_reads_the_covering_index_alone(vacuumed_past_activities):
+    ids = Activity.objects.published().started().newest_first().values_list("pk", flat=True)
+    plan = ids[120:132].explain()
+    assert "Index Only Scan Backward using activity_public_list" in plan, plan
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_program_of_the_public_list_is_counted_from_an_index_alone(vacuumed_past_activities):
+    plan = Activity.objects.published().started().for_program("imigrasi-masuk-desa").values("pk").explain()
+    assert "Index Only Scan" in plan, plan
+
+
+def test_the_years_are_walked_on_an_index(many_past_activities):
+    newest = Activity.objects.published().started().order_by("-starts_at").values_list("starts_at", flat=True)
+    plan = newest.filter(starts_at__lt=timezone.now() - datetime.timedelta(days=900))[:1].explain()
+    assert "Seq Scan" not in plan, plan
+    assert "Sort" not in plan, plan  # read in index order: the first row is the answer
+
+
+def test_the_latest_activities_of_a_program_read_the_kind_index(many_past_activities):
+    plan = Activity.objects.published().for_program("sekolah-kampus").past()[:3].explain()
+    assert "activity_kind_status_starts" in plan, plan
+
+
+def test_the_officers_search_reads_the_full_text_index(many_past_activities):
+    plan = Activity.objects.search("kegiatan 1234").explain()
+    assert "activity_search" in plan, plan
+    assert "Seq Scan on activities_activity" not in plan, plan
+
+
+def test_the_sitemap_date_reads_the_status_and_update_index(many_past_activities):
+    plan = Activity.objects.published().order_by("-updated_at").values_list("updated_at")[:1].explain()
+    assert "activity_status_updated" in plan, plan

@@ -72,6 +72,48 @@ def test_the_index_is_paginated_by_twelve_keeping_the_filters(client):
     assert len(client.get("/kegiatan/", {"page": 2}).context["activities"]) == 1
 
 
+def test_activities_that_start_together_are_each_listed_once_across_pages(client):
+    starts_at = in_days(-3)
+    made = {activity.pk for activity in ActivityFactory.create_batch(13, starts_at=starts_at)}
+    pages = [client.get("/kegiatan/", {"page": number}).context["activities"] for number in (1, 2)]
+    listed = [activity.pk for page in pages for activity in page]
+    assert len(listed) == 13
+    assert set(listed) == made
+
+
+def test_an_old_link_to_a_page_past_the_end_shows_the_last_page(client):
+    ActivityFactory.create_batch(13)
+    response = client.get("/kegiatan/", {"page": 3960})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["activities"]) == 1
+
+
+def test_a_page_that_is_not_a_number_shows_the_first_page(client):
+    ActivityFactory.create_batch(13)
+    response = client.get("/kegiatan/", {"page": "x"})
+    assert response.context["page_obj"].number == 1
+
+
+def test_a_newly_published_activity_is_counted_at_once(client):
+    ActivityFactory.create_batch(12)
+    assert "page=2" not in client.get("/kegiatan/").text
+    ActivityFactory()
+    assert "page=2" in client.get("/kegiatan/").text
+
+
+def test_the_years_and_the_count_are_remembered_between_two_saves(client):
+    ActivityFactory.create_batch(3)
+    first = queries_for(client, "/kegiatan/")
+    assert queries_for(client, "/kegiatan/") == first - 3  # the years (one, then none before it) and the count
+
+
+def test_each_filter_has_its_own_remembered_count(client):
+    ActivityFactory.create_batch(13)
+    assert "page=2" in client.get("/kegiatan/").text
+    assert "page=2" not in client.get("/kegiatan/", {"program": "pojok-baca"}).text
+
+
 def test_the_index_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     activity = ActivityFactory()
     activity_photo(activity)
@@ -80,7 +122,9 @@ def test_the_index_runs_a_fixed_number_of_queries(client, django_assert_num_quer
         activity_photo(activity, width=400)
     with django_assert_num_queries(few):
         client.get("/kegiatan/")
-    assert few <= 6  # the frame reads the office profile and the site notices
+    # The years (one query a year, plus one), the count, the page with its places, the photos; the frame reads
+    # the office profile and the site notices.
+    assert few <= 7
 
 
 # --- /kegiatan/<slug>/ ------------------------------------------------------------------------------

@@ -123,3 +123,23 @@ def test_the_activity_search_can_use_its_gin_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = matches.explain()
     assert "activity_search" in plan
+
+
+def test_the_vocabulary_holds_the_words_of_titles_but_not_numbers():
+    from outreach.search.engine import vocabulary
+
+    ActivityFactory(title="Sosialisasi keimigrasian 2025 ke-104")
+    words = vocabulary("id")
+    assert "keimigrasian" in words
+    assert "2025" not in words and "104" not in words
+
+
+def test_the_vocabulary_is_read_once_between_two_saves(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PageFactory(title_ind="Membuat paspor lewat M-Paspor")
+    with CaptureQueriesContext(connection) as first:
+        search("pasport")
+    with django_assert_max_num_queries(len(first.captured_queries) - 1):
+        assert search("pasport").corrected_query == "paspor"

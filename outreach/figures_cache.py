@@ -1,0 +1,51 @@
+"""Figures computed from every activity or report, kept for a short while in Django's default cache.
+
+/statistik/ and its open data, the yearly report and the officer dashboard aggregate every row of a year or
+of all years: at 100,000 activities and reports that is hundreds of milliseconds a request. ``remembered``
+keeps such a result for ``FIGURES_CACHE_SECONDS`` under a key naming the figures, today's date (the figures
+say "as of today") and what else they depend on (a year, the language of translated captions).
+
+Every key also carries a generation, which ``forget`` replaces: the activity and report apps call it (at once
+and after the commit) whenever one of theirs is saved or deleted, so figures are never older than the last
+change this cache saw. Changes that bypass ``save()`` (a queryset ``update()``), or that only another
+server's local-memory cache saw, show within ``FIGURES_CACHE_SECONDS``; with a shared cache (Redis) every
+server sees the same generation.
+"""
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+GENERATION_KEY = "figures:generation"
+
+
+def _generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY, "")
+    return generation
+
+
+def remembered(name: str, compute, *depends_on):
+    """``compute()``, or its result of an earlier call with the same ``name`` and ``depends_on`` today."""
+    key = ":".join(["figures", _generation(), name, timezone.localdate().isoformat(), *map(str, depends_on)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.FIGURES_CACHE_SECONDS)
+    return value
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid4().hex, timeout=None)
+
+
+def forget(**kwargs):
+    """Drop every remembered figure, now and again when the current transaction commits (figures computed
+    meanwhile by another request could not see the change yet). A signal receiver."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
