@@ -399,8 +399,10 @@ def main():
 
     log("[2/4] counting the SQL queries of each page")
     port = free_port()
-    server_env = {**serve.server_environment(port), "DATABASE_URL": url}
-    queries = json.loads(child("_queries", server_env, *pages))
+    # The page cache in a folder of this run's own; the queries counted are those of rendering (cache off).
+    cache_dir = tempfile.mkdtemp(prefix="bench-page-cache-")
+    server_env = {**serve.server_environment(port), "DATABASE_URL": url, "CACHE_DIR": cache_dir}
+    queries = json.loads(child("_queries", {**server_env, "PAGE_CACHE_SECONDS": "0"}, *pages))
 
     log(f"[3/4] starting gunicorn ({workers} workers, DEBUG off) on 127.0.0.1:{port}")
     server = start_server(server_env, port, workers)
@@ -424,6 +426,7 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(cache_dir, ignore_errors=True)
     if options.smoke:
         drop_database(database)
 
