@@ -206,6 +206,16 @@ def test_publishing_an_activity_refreshes_the_stored_list():
     assert "Kunjungan baru" in Client().get("/kegiatan/").text
 
 
+def test_linking_a_partner_to_an_activity_refreshes_its_stored_page():
+    from outreach.office.models import PartnerAgency
+
+    activity = ActivityFactory()
+    partner = PartnerAgency.objects.create(name="Dinas Tenaga Kerja Kabupaten Blitar")
+    assert partner.name not in Client().get(activity.get_absolute_url()).text
+    activity.partners.add(partner)  # an m2m change, no save of the activity
+    assert partner.name in Client().get(activity.get_absolute_url()).text
+
+
 def test_without_a_change_the_stored_list_stays():
     ActivityFactory(title="Kunjungan lama")
     Client().get("/kegiatan/")
