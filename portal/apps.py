@@ -10,6 +10,9 @@ class PortalAdminConfig(AdminConfig):
         super().ready()
         from django.contrib.auth.signals import user_logged_in
 
+        from portal import page_cache
         from portal.middleware import StaffSessionMiddleware
+
+        page_cache.connect_signals()
 
         user_logged_in.connect(StaffSessionMiddleware.start, dispatch_uid="portal.staff_session_start")

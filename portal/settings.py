@@ -107,6 +107,10 @@ if DEBUG:
     INSTALLED_APPS.append("outreach.demo")  # demo data and seed_demo: development and tests only
 
 MIDDLEWARE = [
+    # First the page cache: a cached page is answered there, before the rest (portal/page_cache.py). Then
+    # gzip on the way out, except responses with personal data (portal/compression.py).
+    "portal.page_cache.PageCacheMiddleware",
+    "portal.compression.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -152,6 +156,23 @@ DATABASES = {
     "default": database_config(os.environ.get("DATABASE_URL", "").strip(), env_int("CONN_MAX_AGE", 600), debug=DEBUG)
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The page cache of anonymous public pages (portal/page_cache.py, README "Performance"): in the cache
+# PAGE_CACHE_ALIAS, by default files under CACHE_DIR shared by the workers of one machine (several machines
+# share one Redis instead). Entries live PAGE_CACHE_SECONDS (0 turns the page cache off); at most
+# PAGE_CACHE_QUERY_VARIANTS pages with a query string (search, page numbers) are stored in that time.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
+PAGE_CACHE_QUERY_VARIANTS = env_int("PAGE_CACHE_QUERY_VARIANTS", 1000)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    PAGE_CACHE_ALIAS: {
+        "BACKEND": "portal.page_cache.PageFileCache",  # Django's FileBasedCache without zlib
+        "LOCATION": Path(os.environ.get("CACHE_DIR") or BASE_DIR / ".cache" / "pages"),
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

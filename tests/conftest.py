@@ -8,8 +8,12 @@ from django.utils import translation
 
 @pytest.fixture(autouse=True)
 def _hermetic(settings, tmp_path, monkeypatch):
-    """Fast hashing and uploads in a throwaway folder."""
+    """Fast hashing, uploads and the page cache in a throwaway folder."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The page cache in a folder of this test's own, and off: tests count the queries of rendering a page.
+    page_cache = {**settings.CACHES[settings.PAGE_CACHE_ALIAS], "LOCATION": tmp_path / "page-cache"}
+    settings.CACHES = {**settings.CACHES, settings.PAGE_CACHE_ALIAS: page_cache}
+    settings.PAGE_CACHE_SECONDS = 0
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     settings.STORAGES = {
@@ -25,6 +29,15 @@ def _hermetic(settings, tmp_path, monkeypatch):
             if isinstance(field, FileField) and getattr(field, "_storage_callable", None):
                 monkeypatch.setattr(field, "storage", field._storage_callable())
     yield
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as in production (portal/page_cache.py); the cache itself."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_SECONDS = 120
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 @pytest.fixture(autouse=True)

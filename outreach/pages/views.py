@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from outreach.abuse import counters
@@ -45,9 +46,15 @@ def _detail_context(page, form):
     }
 
 
+@csrf_exempt
 @require_POST
 def feedback(request, slug):
-    """Save a "was this page helpful?" answer; nothing about the reader is kept."""
+    """Save a "was this page helpful?" answer; nothing about the reader is kept.
+
+    Without CSRF protection, so that the information pages carry no token and can be cached for everyone:
+    a forged answer changes nothing but a counter, is rate-limited per client (PAGE_FEEDBACK_PER_HOUR) and
+    holds no personal data; the honeypot and the fill-time stamp still apply.
+    """
     page = _published_page(slug)
     form = FeedbackForm(request.POST)
     if not form.is_valid():

@@ -98,10 +98,19 @@ def test_feedback_on_a_draft_is_not_found(client):
     assert client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "yes"}).status_code == 404
 
 
-def test_feedback_needs_the_csrf_token(client):
+def test_feedback_needs_no_csrf_token_so_that_the_page_can_be_cached_for_everyone(client):
+    # Harmless (a yes/no and a comment, no personal data) and rate-limited: see the view's docstring.
     page = PageFactory()
     client.handler.enforce_csrf_checks = True
-    assert client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "yes"}).status_code == 403
+    assert "csrfmiddlewaretoken" not in client.get(page.get_absolute_url()).text
+    response = client.post(f"{page.get_absolute_url()}masukan/", {"helpful": "yes", "started": started_value()})
+    assert response.status_code == 302
+    assert PageFeedback.objects.count() == 1
+
+
+def test_other_public_forms_still_need_the_csrf_token(client):
+    client.handler.enforce_csrf_checks = True
+    assert client.post("/lapor/cek/", {"reference": "LPR-0000-0000", "pin": "123456"}).status_code == 403
 
 
 def test_a_switched_on_notice_shows_on_every_page(client):
