@@ -7,9 +7,9 @@ say "as of today") and what else they depend on (a year, the language of transla
 
 Every key also carries a generation, which ``forget`` replaces: the activity and report apps call it (at once
 and after the commit) whenever one of theirs is saved or deleted, so figures are never older than the last
-change this cache saw. Changes that bypass ``save()`` (a queryset ``update()``), or that only another
-server's local-memory cache saw, show within ``FIGURES_CACHE_SECONDS``; with a shared cache (Redis) every
-server sees the same generation.
+change. Changes that bypass ``save()`` (a queryset ``update()``) show within ``FIGURES_CACHE_SECONDS``. The
+default cache is shared by every worker of a machine (files under ``CACHE_DIR``) or by every server (Redis),
+so all of them see the same generation.
 """
 
 from uuid import uuid4

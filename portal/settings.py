@@ -157,22 +157,34 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The page cache of anonymous public pages (portal/page_cache.py, README "Performance"): in the cache
-# PAGE_CACHE_ALIAS, by default files under CACHE_DIR shared by the workers of one machine (several machines
-# share one Redis instead). Entries live PAGE_CACHE_SECONDS (0 turns the page cache off); at most
-# PAGE_CACHE_QUERY_VARIANTS pages with a query string (search, page numbers) are stored in that time.
+# Caches (portal/caches.py): by default files under CACHE_DIR, shared by the workers of one machine, so that a
+# change seen by one worker refreshes what every worker serves; with REDIS_URL every alias lives in one Redis,
+# shared by every app server. Nothing that defends against abuse lives in a cache (see outreach.abuse).
+# - "default": figures computed from every row (outreach/figures_cache.py), FIGURES_CACHE_SECONDS at most.
+# - PAGE_CACHE_ALIAS: the page cache of anonymous public pages (portal/page_cache.py, README "Performance").
+#   Entries live PAGE_CACHE_SECONDS (0 turns the page cache off); at most PAGE_CACHE_QUERY_VARIANTS pages with a
+#   query string (search, page numbers) are stored in that time.
+CACHE_DIR = Path(os.environ.get("CACHE_DIR") or BASE_DIR / ".cache")
+FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 300)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
 PAGE_CACHE_QUERY_VARIANTS = env_int("PAGE_CACHE_QUERY_VARIANTS", 1000)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    PAGE_CACHE_ALIAS: {
-        "BACKEND": "portal.page_cache.PageFileCache",  # Django's FileBasedCache without zlib
-        "LOCATION": Path(os.environ.get("CACHE_DIR") or BASE_DIR / ".cache" / "pages"),
-        "TIMEOUT": PAGE_CACHE_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
+CACHES = cache_config(
+    os.environ.get("REDIS_URL", "").strip(),
+    {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / "default",
+            "TIMEOUT": FIGURES_CACHE_SECONDS,
+        },
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "portal.page_cache.PageFileCache",  # Django's FileBasedCache without zlib
+            "LOCATION": CACHE_DIR / "pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
+        },
     },
-}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -254,12 +266,6 @@ if S3_BUCKET:
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-
-# Caches: in each process's memory, or every alias in one Redis when REDIS_URL is set (portal/caches.py).
-CACHES = cache_config(
-    os.environ.get("REDIS_URL", "").strip(),
-    {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -379,6 +385,3 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The licence of the open data at /statistik/data.csv and data.json (the office's choice; shown with the data).
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "Creative Commons Attribution 4.0 (CC BY 4.0)")
 OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
-# Figures computed from every activity and report (/statistik/, the yearly report, the officer dashboard) are
-# kept this long in the default cache (outreach/figures_cache.py); saving an activity or report drops them.
-FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 300)

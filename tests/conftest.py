@@ -8,11 +8,12 @@ from django.utils import translation
 
 @pytest.fixture(autouse=True)
 def _hermetic(settings, tmp_path, monkeypatch):
-    """Fast hashing, uploads and the page cache in a throwaway folder."""
+    """Fast hashing, uploads and the caches in a throwaway folder."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # The page cache in a folder of this test's own, and off: tests count the queries of rendering a page.
-    page_cache = {**settings.CACHES[settings.PAGE_CACHE_ALIAS], "LOCATION": tmp_path / "page-cache"}
-    settings.CACHES = {**settings.CACHES, settings.PAGE_CACHE_ALIAS: page_cache}
+    # The caches in folders of this test's own, and the page cache off: tests count the queries of rendering.
+    settings.CACHES = {
+        alias: {**config, "LOCATION": tmp_path / f"cache-{alias}"} for alias, config in settings.CACHES.items()
+    }
     settings.PAGE_CACHE_SECONDS = 0
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"

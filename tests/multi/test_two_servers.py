@@ -165,6 +165,10 @@ def test_a_page_read_on_one_server_is_fresh_after_publishing_through_the_other(s
     a, b = servers
     activity = ActivityFactory(status=Status.DRAFT, title="Sosialisasi dua server di Desa Contoh")
     assert activity.title not in Browser().get(f"{a}/kegiatan/").text
+    # Written behind the servers' backs (this process's signals reach its own cache, not their Redis): server A
+    # still answers from the shared page cache, which proves the page is cached.
+    unseen = ActivityFactory(status=Status.PUBLISHED, title="Kegiatan yang belum terlihat server")
+    assert unseen.title not in Browser().get(f"{a}/kegiatan/").text
 
     officer = log_in(b, staff_supervisor())
     officer.get(f"{b}/admin/activities/activity/")
@@ -172,7 +176,8 @@ def test_a_page_read_on_one_server_is_fresh_after_publishing_through_the_other(s
     assert officer.post(f"{b}/admin/activities/activity/", action).status_code == 302
     assert Activity.objects.get(pk=activity.pk).status == Status.PUBLISHED
 
-    assert activity.title in Browser().get(f"{a}/kegiatan/").text
+    fresh = Browser().get(f"{a}/kegiatan/").text
+    assert activity.title in fresh and unseen.title in fresh
 
 
 def django_process(code: str, **env) -> str:
@@ -189,4 +194,13 @@ def test_with_redis_url_a_value_cached_by_one_process_is_read_by_another(redis_u
     django_process("from django.core.cache import cache; cache.set('shared', 'from A', 60)", REDIS_URL=redis_url)
     read = "from django.core.cache import cache; print(cache.get('shared'))"
     assert django_process(read, REDIS_URL=redis_url) == "from A"
-    assert django_process(read) == "None"  # without REDIS_URL each process has its own memory
+    assert django_process(read) == "None"  # without REDIS_URL: this machine's cache files, which it never reached
+
+
+@pytest.mark.django_db
+def test_without_redis_the_workers_of_one_machine_share_the_cache_files(tmp_path):
+    """Figures and pages invalidated by one gunicorn worker are invalidated for its siblings too."""
+    django_process("from django.core.cache import cache; cache.set('shared', 'from A', 60)", CACHE_DIR=str(tmp_path))
+    read = "from django.core.cache import cache; print(cache.get('shared'))"
+    assert django_process(read, CACHE_DIR=str(tmp_path)) == "from A"
+    assert django_process(read, CACHE_DIR=str(tmp_path / "another-machine")) == "None"
