@@ -21,6 +21,7 @@ plainly: the same pixels and quality, a few per cent more bytes, several times l
 """
 
 import mimetypes
+import re
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
@@ -123,6 +124,9 @@ def open_checked(upload, *, max_bytes: int = MAX_UPLOAD_BYTES, max_pixels: int =
 _FRAME_MARKERS = frozenset({0xC0, 0xC1, 0xC2})
 _KEPT_MARKERS = _FRAME_MARKERS | {0xC4, 0xDB, 0xDD, 0xDA}
 _DROPPED_MARKERS = frozenset(range(0xE0, 0xF0)) | {0xFE}
+# Where the entropy-coded bytes of a scan end: at a marker, that is 0xFF followed by neither a stuffed zero
+# nor a restart marker.
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 # A plain JFIF header (version 1.1, no density, no thumbnail) for the rewritten file.
 _JFIF = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 
@@ -158,18 +162,11 @@ def _jpeg_without_metadata(data: bytes) -> bytes | None:
             out.append(data[position:segment_end])
             position = segment_end
             continue
-        # A scan: its header, then entropy-coded bytes up to the next marker that is not a stuffed zero or
-        # a restart marker.
-        scan_end = segment_end
-        while True:
-            scan_end = data.find(b"\xff", scan_end)
-            if scan_end < 0 or scan_end + 1 >= end:
-                return None
-            following = data[scan_end + 1]
-            if following == 0x00 or 0xD0 <= following <= 0xD7:
-                scan_end += 2
-                continue
-            break
+        # A scan: its header, then entropy-coded bytes up to the next marker (_SCAN_END).
+        scan_end = _SCAN_END.search(data, segment_end)
+        if scan_end is None:
+            return None
+        scan_end = scan_end.start()
         out.append(data[position:scan_end])
         position = scan_end
     return None

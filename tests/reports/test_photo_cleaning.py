@@ -38,6 +38,15 @@ def test_a_resized_phone_photo_keeps_its_pixels_and_loses_every_identifying_segm
     assert content.endswith(b"\xff\xd9")
 
 
+def test_a_progressive_jpeg_keeps_its_pixels_too():
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(phone_jpeg())).save(buffer, format="JPEG", progressive=True, comment=b"Siti")
+    content, image = stored(buffer.getvalue())
+    assert image.info.get("progressive")
+    assert pixels(content) == pixels(buffer.getvalue())
+    assert b"Siti" not in content
+
+
 def test_a_photo_with_an_orientation_is_turned_upright_and_loses_its_metadata():
     content, image = stored(phone_jpeg(orientation=6))  # "rotate 90° clockwise"
     assert image.size == (600, 800)
