@@ -18,8 +18,9 @@ def _table() -> str:
     return connection.ops.quote_name(AbuseCounter._meta.db_table)
 
 
-def increment(key: str, period: datetime.timedelta) -> int:
-    """Count one more event for ``key`` in a window of ``period`` from its first event; returns the new count.
+def increment(key: str, period: datetime.timedelta, *, events: int = 1) -> int:
+    """Count ``events`` more events for ``key`` in a window of ``period`` from its first event; returns the new
+    count.
 
     One statement (INSERT … ON CONFLICT DO UPDATE): parallel requests each get their own number.
     """
@@ -28,13 +29,13 @@ def increment(key: str, period: datetime.timedelta) -> int:
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            INSERT INTO {table} AS c (key, count, expires_at) VALUES (%s, 1, %s)
+            INSERT INTO {table} AS c (key, count, expires_at) VALUES (%s, %s, %s)
             ON CONFLICT (key) DO UPDATE SET
-                count = CASE WHEN c.expires_at <= %s THEN 1 ELSE c.count + 1 END,
+                count = CASE WHEN c.expires_at <= %s THEN EXCLUDED.count ELSE c.count + EXCLUDED.count END,
                 expires_at = CASE WHEN c.expires_at <= %s THEN EXCLUDED.expires_at ELSE c.expires_at END
             RETURNING count
             """,
-            [key, now + period, now, now],
+            [key, events, now + period, now, now],
         )
         return cursor.fetchone()[0]
 

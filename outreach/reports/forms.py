@@ -136,6 +136,8 @@ class ReportForm(AbuseDefenceMixin, forms.Form):
     photos = MultiplePhotoField(
         label=_("Photos (at most 3)"),
         required=False,
+        # Resized on the phone before upload when JavaScript runs (static/js/photo-resize.js).
+        widget=MultiplePhotoInput(attrs={"accept": ACCEPT_ATTRIBUTE, "data-resize-photos": True}),
         help_text=_("JPEG, PNG or WebP. We remove hidden information such as location from every photo."),
     )
     remove_photos = forms.MultipleChoiceField(

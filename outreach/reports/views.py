@@ -78,10 +78,7 @@ def _report_form(request, draft, *, data=None, files=None, check_abuse=True, pre
 def _photo_uploads_allowed(request, count: int) -> bool:
     """Count uploaded draft photos per client: nobody may fill the disk by starting draft after draft."""
     key = client_key(request, "report-draft-photos")
-    allowed = True
-    for _photo in range(count):
-        allowed = counters.increment(key, counters.HOUR) <= settings.REPORT_DRAFT_PHOTOS_PER_HOUR and allowed
-    return allowed
+    return counters.increment(key, counters.HOUR, events=count) <= settings.REPORT_DRAFT_PHOTOS_PER_HOUR
 
 
 @never_cache

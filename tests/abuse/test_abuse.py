@@ -66,6 +66,14 @@ def test_it_counts_within_the_window_and_starts_again_after_it():
 
 
 @pytest.mark.django_db
+def test_several_events_count_at_once_in_one_window():
+    assert counters.increment("k", HOUR, events=3) == 3
+    assert counters.increment("k", HOUR, events=3) == 6
+    AbuseCounter.objects.filter(key="k").update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert counters.increment("k", HOUR, events=2) == 2
+
+
+@pytest.mark.django_db
 def test_hold_and_clear():
     counters.hold("pause", HOUR)
     assert counters.current("pause") == 1

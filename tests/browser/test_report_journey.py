@@ -95,3 +95,39 @@ def test_on_a_shared_phone_the_resident_deletes_the_draft(
     page.goto("/lapor/periksa/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lapor ke kantor imigrasi")
     assert not Report.objects.exists()
+
+
+def large_phone_photo(path):
+    """A 3000 × 2000 camera photo of a few MB, larger than both the phone's (1600 px) and the server's cap."""
+    Image.effect_noise((3000, 2000), 40).convert("RGB").save(path, format="JPEG", quality=92)
+    return path
+
+
+def report_with_photo(page, photo):
+    page.goto("/lapor/")
+    page.get_by_role("radio", name="Lainnya").check()
+    page.get_by_label("Apa yang terjadi?").fill("Seorang warga asing bekerja di bengkel tanpa izin sejak bulan lalu.")
+    page.get_by_label("Foto (paling banyak 3)").set_input_files(photo)
+    page.get_by_role("button", name="Lanjut: periksa jawaban Anda").click()
+    expect(page.get_by_text("1 foto")).to_be_visible()
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Laporan Anda sudah terkirim")
+    report = Report.objects.get(reference=page.locator("#report-reference").inner_text())
+    with report.photos.get().image.open("rb") as stored:
+        return Image.open(stored).size
+
+
+def test_a_large_photo_is_resized_on_the_phone_before_it_is_sent(page, transactional_db, report_settings, tmp_path):
+    OfficeProfileFactory()
+    photo = large_phone_photo(tmp_path / "kamera.jpg")
+    with page.expect_request(lambda request: request.method == "POST" and request.url.endswith("/lapor/")) as sent:
+        size = report_with_photo(page, photo)
+    assert size == (1600, 1067)
+    assert int(sent.value.header_value("content-length")) < photo.stat().st_size / 2
+
+
+def test_without_javascript_the_large_photo_is_sent_whole_and_shrunk_by_the_server(
+    javascript_off_page, transactional_db, report_settings, tmp_path
+):
+    OfficeProfileFactory()
+    assert report_with_photo(javascript_off_page, large_phone_photo(tmp_path / "kamera.jpg")) == (2000, 1333)

@@ -31,6 +31,22 @@ def gps_exif() -> bytes:
     return exif.tobytes()
 
 
+def phone_jpeg(size=(800, 600), orientation=None) -> bytes:
+    """A JPEG as a phone sends it after resizing: noisy pixels, EXIF with GPS (and, when given, an orientation),
+    an XMP packet, a comment and bytes trailing the picture."""
+    exif = Image.Exif()
+    exif.load(gps_exif())
+    if orientation:
+        exif[0x0112] = orientation
+    image = Image.effect_noise(size, 40).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=90, exif=exif.tobytes(), comment=b"Taken by Siti at home")
+    data = buffer.getvalue()
+    xmp = b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>Siti Rahayu</dc:creator></x:xmpmeta>"
+    segment = b"\xff\xe1" + (len(xmp) + 2).to_bytes(2) + xmp
+    return data[:2] + segment + data[2:] + b"TRAILING-SECRET"
+
+
 def bomb_png() -> bytes:
     buffer = io.BytesIO()
     Image.new("1", (9000, 9000)).save(buffer, format="PNG")

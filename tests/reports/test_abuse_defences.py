@@ -82,6 +82,15 @@ def test_draft_photo_uploads_are_counted_per_client_even_without_a_session(setti
     assert Client(REMOTE_ADDR="198.51.100.77").post("/lapor/", {**form_data(), "photos": [upload()]}).status_code == 302
 
 
+def test_three_photos_at_once_count_as_three(settings):
+    settings.REPORT_DRAFT_PHOTOS_PER_HOUR = 4
+    assert Client().post("/lapor/", {**form_data(), "photos": [upload() for _ in range(3)]}).status_code == 302
+    assert Client().post("/lapor/", {**form_data(), "photos": [upload()]}).status_code == 302
+    response = Client().post("/lapor/", {**form_data(), "photos": [upload()]})
+    assert response.status_code == 429
+    assert len(private_files(settings)) == 4
+
+
 def test_photos_with_another_mistake_are_counted_too(settings):
     settings.REPORT_DRAFT_PHOTOS_PER_HOUR = 1
     Client().post("/lapor/", {**form_data(description="short"), "photos": [upload()]})

@@ -10,8 +10,6 @@
     const text = (document.getElementById("field-text") || body).dataset;
     const DB_NAME = "field-app";
     const STORE = "entries";
-    const MAX_SIDE = 1600;
-    const JPEG_QUALITY = 0.85;
     const RETRY_MS = 30000;
     const PLACE_OF_KIND = {
         desa_binaan: "village",
@@ -212,19 +210,8 @@
 
     // --- the form -----------------------------------------------------------------------------------
 
-    async function resizedPhoto(file) {
-        const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
-        const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-        const canvas = document.createElement("canvas");
-        canvas.width = Math.round(bitmap.width * scale);
-        canvas.height = Math.round(bitmap.height * scale);
-        canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-        if (bitmap.close) {
-            bitmap.close();
-        }
-        return new Promise((resolve, reject) => {
-            canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("toBlob"))), "image/jpeg", JPEG_QUALITY);
-        });
+    function resizedPhoto(file) {
+        return window.outreachPhotos.resized(file); // static/js/photo-resize.js
     }
 
     function showPreview(card, blob) {

@@ -6,6 +6,7 @@
 const VERSION = "{{ version }}";
 const CACHE = "field-app-" + VERSION;
 const ASSETS = [
+    "{% static 'js/photo-resize.js' %}",
     "{% static 'field/field.js' %}",
     "{% static 'field/field.css' %}",
     "{% static 'vendor/bootstrap-5.3.9/bootstrap.min.css' %}",
