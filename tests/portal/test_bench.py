@@ -56,7 +56,13 @@ def test_gunicorn_workers_follow_the_cores_unless_web_concurrency_says(monkeypat
 def test_gunicorn_gives_a_streamed_export_three_minutes_before_it_replaces_a_silent_worker(monkeypatch):
     monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
     command = serve.gunicorn_command()
-    assert "--timeout=180" in command and "--max-requests=5000" in command
+    assert "--timeout=180" in command
+
+
+def test_gunicorn_workers_fork_from_a_loaded_master_and_are_recycled_rarely(monkeypatch):
+    command = serve.gunicorn_command()
+    assert "--preload" in command
+    assert "--max-requests=100000" in command
 
 
 def test_granian_is_measured_with_the_same_workers_one_request_at_a_time_each(monkeypatch):
