@@ -87,7 +87,7 @@ def _photo_uploads_allowed(request, count: int) -> bool:
 @require_http_methods(["GET", "POST"])
 def start(request):
     """The report form (step 1). Answers go to the session, then to "check your answers"."""
-    draft = drafts.start(request)
+    draft, prefill = drafts.start(request), None
     if request.method == "POST":
         form = _report_form(request, draft, data=request.POST, files=request.FILES)
         valid = form.is_valid()
@@ -110,7 +110,8 @@ def start(request):
         if form.has_error("__all__", "too_fast"):
             form.restamp()
     else:
-        form = _report_form(request, draft, prefill=initial_from_query(request.GET))
+        prefill = initial_from_query(request.GET)
+        form = _report_form(request, draft, prefill=prefill)
     return render(
         request,
         "reports/form.html",
@@ -119,6 +120,9 @@ def start(request):
             "draft_photos": len(draft["photos"]),
             "retention_days": _retention_days(),
             "has_draft": bool(draft["answers"] or draft["photos"]),
+            # A new, empty form is the same for everyone in a language: its fields come from the cache.
+            "pristine": not form.is_bound and not (draft["answers"] or draft["photos"] or prefill),
+            "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
         },
     )
 

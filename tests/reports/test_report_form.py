@@ -345,3 +345,39 @@ def test_good_photos_are_kept_when_another_answer_needs_fixing(client, settings)
 def test_photos_of_a_rejected_bot_submission_are_not_kept(client, settings):
     client.post("/lapor/", {**form_data(extra_remarks="spam"), "photos": [upload()]})
     assert private_files(settings) == []
+
+
+FIELDS_TEMPLATE = "reports/includes/form_fields.html"
+
+
+def rendered(response) -> set[str]:
+    return {template.name for template in response.templates}
+
+
+def test_a_new_empty_form_takes_its_fields_from_the_cache_after_the_first_visitor(client, page_cache):
+    first = Client().get("/lapor/")
+    second = Client().get("/lapor/")
+    assert FIELDS_TEMPLATE in rendered(first) and FIELDS_TEMPLATE not in rendered(second)
+    token = re.compile(rb'name="(csrfmiddlewaretoken|started)" value="[^"]*"')
+    assert token.sub(b"", first.content) == token.sub(b"", second.content)
+    assert 'name="started"' in second.text and 'name="csrfmiddlewaretoken"' in second.text
+
+
+def test_each_language_gets_its_own_cached_form_fields(client, page_cache):
+    Client().get("/lapor/")
+    english = Client().get("/en/lapor/")
+    assert FIELDS_TEMPLATE in rendered(english)
+    assert "What happened" in english.text and "Apa yang terjadi" not in english.text
+
+
+def test_a_prefilled_or_corrected_form_renders_its_own_fields(client, page_cache):
+    Client().get("/lapor/")
+    prefilled = client.get("/lapor/", {"category": "recruitment", "description": "Tawaran kerja di kapal ikan"})
+    assert FIELDS_TEMPLATE in rendered(prefilled) and "Tawaran kerja di kapal ikan" in prefilled.text
+    corrected = client.post("/lapor/", {"description": "pendek", "started": started_value()})
+    assert FIELDS_TEMPLATE in rendered(corrected) and 'aria-invalid="true"' in corrected.text
+
+
+def test_with_the_page_cache_off_the_form_fields_are_rendered_every_time(client):
+    Client().get("/lapor/")
+    assert FIELDS_TEMPLATE in rendered(Client().get("/lapor/"))
