@@ -58,6 +58,8 @@ import serve  # noqa: E402
 BASELINE = "/__baseline__"
 SUBMIT = "/lapor/ (3 photos)"
 LOOKUP = "/lapor/cek/ (right PIN)"
+# What every browser sends: public pages are loaded as visitors load them (compressed where the portal compresses).
+BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 SUPERVISOR = "bench-supervisor"
 LOOKUP_PIN = "123456"
 PHOTO_SIZE = (1600, 1200)
@@ -823,8 +825,8 @@ def main():
         session = admin_session(port, password, seeded["key"])
         cookie = {"Cookie": f"sessionid={session}"}
         # The back office has a few officers at once, not a crowd: its lists get BENCH_STAFF_CONNECTIONS.
-        phases = [(page, None, connections) for page in pages]
-        phases += [(page, cookie, staff_connections) for page in seeded["admin"]]
+        phases = [(page, BROWSER, connections) for page in pages]
+        phases += [(page, {**BROWSER, **cookie}, staff_connections) for page in seeded["admin"]]
         log(
             f"[6/6] load: {len(phases)} pages × {seconds} s, {connections} connections "
             f"({staff_connections} for admin pages), {tool}"
@@ -921,6 +923,7 @@ def main():
         f"workers, DEBUG off; {tool}, {connections} connections, {seconds} s per page, on "
         f"{len(os.sched_getaffinity(0))} cores shared with the load generator and PostgreSQL. Baseline: "
         f'`{BASELINE}`, a bare Django view (`HttpResponse("hello")`, no middleware) served by the same workers. '
+        "Every page is requested as a browser does (`Accept-Encoding: gzip, deflate, br`); KB is the page as sent. "
         f"Load average (1 min) during the load: {min(load_average):.1f} to {max(load_average):.1f} (the machine "
         f"may be shared: compare ratios, not absolute figures). Whole run: {minutes:.1f} minutes.",
         "",
