@@ -12,27 +12,26 @@ default cache is shared by every worker of a machine (files under ``CACHE_DIR``)
 so all of them see the same generation.
 """
 
-from uuid import uuid4
-
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
+
+from outreach import generations
 
 GENERATION_KEY = "figures:generation"
 
 
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY, "")
-    return generation
-
-
 def remembered(name: str, compute, *depends_on):
     """``compute()``, or its result of an earlier call with the same ``name`` and ``depends_on`` today."""
-    key = ":".join(["figures", _generation(), name, timezone.localdate().isoformat(), *map(str, depends_on)])
+    key = ":".join(
+        [
+            "figures",
+            generations.current(cache, GENERATION_KEY),
+            name,
+            timezone.localdate().isoformat(),
+            *map(str, depends_on),
+        ]
+    )
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -40,12 +39,7 @@ def remembered(name: str, compute, *depends_on):
     return value
 
 
-def _new_generation():
-    cache.set(GENERATION_KEY, uuid4().hex, timeout=None)
-
-
 def forget(**kwargs):
     """Drop every remembered figure, now and again when the current transaction commits (figures computed
     meanwhile by another request could not see the change yet). A signal receiver."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    generations.renew_now_and_at_commit(cache, GENERATION_KEY)

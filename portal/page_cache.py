@@ -25,7 +25,6 @@ import gzip
 import hashlib
 import pickle
 from urllib.parse import urlencode
-from uuid import uuid4
 
 from django.apps import apps
 from django.conf import settings
@@ -33,12 +32,12 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.utils.cache import patch_vary_headers
 
+from outreach import generations
 from portal import compression
 
 # The public pages that may be cached (URL names): none has a form that posts with a CSRF token.
@@ -129,24 +128,15 @@ class PageFileCache(FileBasedCache):
 # --- the generation ---------------------------------------------------------------------------------
 
 
-def generation(cache) -> str:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid4().hex, timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
-
-
 def refresh() -> None:
-    """Every cached page is out of date: a new generation (a fresh token, so concurrent renewals never clash)."""
-    page_cache().set(GENERATION_KEY, uuid4().hex, timeout=None)
+    """Every cached page is out of date: a new generation (outreach/generations.py)."""
+    generations.renew(page_cache(), GENERATION_KEY)
 
 
 def content_changed(sender=None, **kwargs) -> None:
     """Now, and once more when the transaction commits: a page rendered meanwhile from the old rows is not
     stored under the generation that readers use after the commit."""
-    refresh()
-    transaction.on_commit(refresh)
+    generations.renew_now_and_at_commit(page_cache(), GENERATION_KEY)
 
 
 def content_linked(sender, instance, model, action, **kwargs) -> None:
@@ -278,7 +268,7 @@ class PageCacheMiddleware:
             self.refresh_after_staff_write(request, response)
             return response
         cache = page_cache()
-        current = generation(cache)
+        current = generations.current(cache, GENERATION_KEY)
         key = f"{current}:{key}"
         accepted = compression.preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""), ("br", "gzip"))
         entry = cache.get(f"{key}:{accepted}")
