@@ -14,11 +14,24 @@ def find_chromium(tmp_path, **env):
     return subprocess.run([FIND_CHROMIUM], env=environment, capture_output=True, text=True)
 
 
-def test_make_test_looks_for_a_browser_before_anything_else():
+def make_test_steps() -> list[str]:
+    """The commands `make test` would run first (a dry run outside any enclosing make)."""
     environment = {key: value for key, value in os.environ.items() if not key.startswith("MAKE")}
     result = subprocess.run(["make", "-n", "test"], cwd=ROOT, env=environment, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == "scripts/find-chromium >/dev/null"
+    return result.stdout.splitlines()
+
+
+def program(path: Path) -> Path:
+    """An executable (empty shell script) at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_make_test_looks_for_a_browser_before_anything_else():
+    assert make_test_steps()[0] == "scripts/find-chromium >/dev/null"
 
 
 def test_without_a_browser_it_fails_with_one_line_saying_how_to_get_one(tmp_path):
@@ -31,19 +44,13 @@ def test_without_a_browser_it_fails_with_one_line_saying_how_to_get_one(tmp_path
 
 
 def test_it_finds_debians_chromium_on_the_path(tmp_path):
-    chromium = tmp_path / "bin" / "chromium"
-    chromium.parent.mkdir()
-    chromium.write_text("#!/bin/sh\n")
-    chromium.chmod(0o755)
+    chromium = program(tmp_path / "bin" / "chromium")
     result = find_chromium(tmp_path)
     assert (result.returncode, result.stdout.strip()) == (0, str(chromium))
 
 
 def test_it_finds_playwrights_own_download(tmp_path):
-    chrome = tmp_path / "home" / ".cache" / "ms-playwright" / "chromium-1200" / "chrome-linux" / "chrome"
-    chrome.parent.mkdir(parents=True)
-    chrome.write_text("#!/bin/sh\n")
-    chrome.chmod(0o755)
+    chrome = program(tmp_path / "home" / ".cache" / "ms-playwright" / "chromium-1200" / "chrome-linux" / "chrome")
     result = find_chromium(tmp_path)
     assert (result.returncode, result.stdout.strip()) == (0, str(chrome))
 
@@ -64,9 +71,7 @@ def find_redis_server(tmp_path, **env):
 
 
 def test_make_test_looks_for_redis_server_right_after_the_browser():
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("MAKE")}
-    result = subprocess.run(["make", "-n", "test"], cwd=ROOT, env=environment, capture_output=True, text=True)
-    assert result.stdout.splitlines()[1] == "scripts/find-redis-server >/dev/null"
+    assert make_test_steps()[1] == "scripts/find-redis-server >/dev/null"
 
 
 def test_without_redis_server_it_fails_with_one_line_saying_how_to_get_it(tmp_path):
@@ -78,12 +83,9 @@ def test_without_redis_server_it_fails_with_one_line_saying_how_to_get_it(tmp_pa
 
 
 def test_it_finds_debians_redis_server_on_the_path(tmp_path):
-    program = tmp_path / "bin" / "redis-server"
-    program.parent.mkdir()
-    program.write_text("#!/bin/sh\n")
-    program.chmod(0o755)
+    redis_server = program(tmp_path / "bin" / "redis-server")
     result = find_redis_server(tmp_path)
-    assert (result.returncode, result.stdout.strip()) == (0, str(program))
+    assert (result.returncode, result.stdout.strip()) == (0, str(redis_server))
 
 
 def test_a_redis_server_setting_that_is_no_program_is_refused(tmp_path):
