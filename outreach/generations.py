@@ -5,6 +5,7 @@ token makes every entry unreachable (they expire on their own). A fresh token, n
 concurrent renewals never clash; kept in the shared cache, so every worker and server sees the same one.
 """
 
+import logging
 from functools import partial
 from uuid import uuid4
 
@@ -20,8 +21,16 @@ def current(cache, key: str) -> str:
     return value
 
 
+logger = logging.getLogger(__name__)
+
+
 def renew(cache, key: str) -> None:
-    cache.set(key, uuid4().hex, timeout=None)
+    """A new generation. A cache that fails (Redis away) is logged, not raised: the change that renews it is
+    saved all the same, and what the old generation holds expires on its own timeout."""
+    try:
+        cache.set(key, uuid4().hex, timeout=None)
+    except Exception:
+        logger.exception("Could not renew the cache generation %s", key)
 
 
 def renew_now_and_at_commit(cache, key: str) -> None:

@@ -19,10 +19,16 @@ views or SQL (see the README's performance section).
   shared by every machine.
 - **Compression**: the body is stored three times, as is, gzipped and brotli-compressed (one entry each, so a
   hit reads only the one its visitor's browser accepts; ``Vary: Accept-Encoding``).
+- **The lean path**: in production a hit is answered by ``PageCacheApplication``, a WSGI layer in front of
+  Django's request handler (portal/wsgi.py): from the WSGI environ alone, with no request object, signal,
+  middleware or URL resolution. ``PageCacheMiddleware`` (first in ``MIDDLEWARE``) stores what misses, and
+  answers hits itself where the WSGI layer is not in front (the test client). An entry is the headers and the
+  body as sent, nothing to rebuild.
 """
 
 import gzip
 import hashlib
+import logging
 import pickle
 from urllib.parse import urlencode
 
@@ -32,8 +38,10 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.handlers.wsgi import get_bytes_from_wsgi, get_path_info, get_script_name
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.http.cookie import parse_cookie
 from django.middleware.csp import get_nonce
 from django.utils.cache import patch_vary_headers
 
@@ -94,6 +102,15 @@ CONTENT_MODELS = (
 STAFF_WRITE_PREFIXES = ("/admin/", "/petugas/")
 GENERATION_KEY = "page-cache:generation"
 NOT_CACHEABLE = ("private", "no-store", "no-cache")
+ENCODINGS = ("br", "gzip")
+# Set in the environ by the WSGI layer when it looked and found nothing: the generation it looked in. The
+# middleware does not look again, and stores the page under that generation, read before the page was made.
+MISSED_IN = "portal.page_cache.missed_in"
+
+logger = logging.getLogger(__name__)
+
+# What a hit sends: the headers (Content-Length and Content-Encoding included) and the body, as they are.
+type Entry = tuple[tuple[tuple[str, str], ...], bytes]
 
 
 def page_cache():
@@ -166,29 +183,69 @@ def normalised_query(query) -> str | None:
     return urlencode(parts)
 
 
-def cache_key(request) -> str | None:
+def request_path(meta) -> str:
+    """The path of a request from its WSGI environ, as Django's ``WSGIRequest.path`` makes it."""
+    path_info = get_path_info(meta) or "/"
+    return "{}/{}".format(get_script_name(meta).rstrip("/"), path_info.replace("/", "", 1))
+
+
+def request_scheme(meta) -> str:
+    """The scheme of a request from its WSGI environ, as ``HttpRequest.scheme`` makes it (a trusted proxy's
+    header, ``SECURE_PROXY_SSL_HEADER``, first)."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = meta.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def cache_key(meta) -> str | None:
     """The entry's key without its generation and encoding, or None when this request is neither served from
-    nor stored in the cache."""
-    if request.method not in SAFE_METHODS or not settings.PAGE_CACHE_SECONDS:
+    nor stored in the cache. From the WSGI environ (``request.META``) alone: the WSGI layer has no request."""
+    if meta.get("REQUEST_METHOD") not in SAFE_METHODS or not settings.PAGE_CACHE_SECONDS:
         return None
-    meta = request.META
     if "HTTP_COOKIE" in meta:
-        cookies = request.COOKIES
+        cookies = parse_cookie(meta["HTTP_COOKIE"])
         if any(name in cookies for name in BYPASS_COOKIES):
             return None
     if "HTTP_AUTHORIZATION" in meta:
         return None
-    path = request.path
-    if path.startswith(settings.STATIC_URL) or (settings.SECURE_SSL_REDIRECT and not request.is_secure()):
+    path = request_path(meta)
+    scheme = request_scheme(meta)
+    if path.startswith(settings.STATIC_URL) or (settings.SECURE_SSL_REDIRECT and scheme != "https"):
         return None
-    query = normalised_query(request.GET) if meta.get("QUERY_STRING") else ""
+    query = (
+        normalised_query(QueryDict(get_bytes_from_wsgi(meta, "QUERY_STRING", ""))) if meta.get("QUERY_STRING") else ""
+    )
     if query is None:
         return None
     # The Host header as sent: a host that is not allowed never gets a 200 to store, so it only misses.
     host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
     language = next((code for code in PREFIXED_LANGUAGES if path.startswith(f"/{code}/")), settings.LANGUAGE_CODE)
-    address = f"{request.scheme}://{host}{path}?{query}".encode()
+    address = f"{scheme}://{host}{path}?{query}".encode()
     return f"page:{language}:{hashlib.sha256(address).hexdigest()[:32]}"
+
+
+def accepted_encoding(meta) -> str:
+    return compression.preferred_encoding(meta.get("HTTP_ACCEPT_ENCODING", ""), ENCODINGS)
+
+
+def lookup(cache, meta, key: str) -> tuple[str | None, Entry | None]:
+    """The current generation, and the page stored in it for this request's key and its browser's encodings.
+    ``(None, None)`` when the cache fails (Redis away): that costs speed, never the page."""
+    try:
+        current = generations.current(cache, GENERATION_KEY)
+        entry = cache.get(f"{current}:{key}:{accepted_encoding(meta)}")
+    except Exception:
+        logger.exception("The page cache failed to answer; serving without it")
+        return None, None
+    return current, entry if isinstance(entry, tuple) else None
+
+
+def body_for(meta, body: bytes) -> bytes:
+    """A HEAD request gets the headers of the page (its Content-Length too) and no body."""
+    return b"" if meta.get("REQUEST_METHOD") == "HEAD" else body
 
 
 # --- what is stored -----------------------------------------------------------------------------------
@@ -219,30 +276,30 @@ def refusal(request, response) -> str | None:
     return None
 
 
-def entries_from(response) -> dict[str, HttpResponse]:
-    """The response for each kind of browser (by Accept-Encoding), complete with its headers: a hit unpickles
-    it as it is."""
+def entries_from(response) -> dict[str, Entry]:
+    """What a hit sends to each kind of browser (by Accept-Encoding): headers and body as they are sent."""
     body = response.content
     if response.get("Content-Encoding") == "gzip":  # gzipped on the way out for this visitor
         body = gzip.decompress(body)
     patch_vary_headers(response, ("Accept-Encoding",))
-    headers = {name: value for name, value in response.items() if name not in ("Content-Length", "Content-Encoding")}
+    headers = tuple(
+        (name, value) for name, value in response.items() if name not in ("Content-Length", "Content-Encoding")
+    )
     variants = compression.encoded_variants(body)
     entries = {}
-    for accepted in ("identity", "gzip", "br"):
+    for accepted in ("identity", *ENCODINGS):
         encoding = accepted if accepted in variants else "identity"
-        entry = HttpResponse(variants[encoding], headers=headers)
-        entry.headers["Content-Length"] = str(len(variants[encoding]))
+        sent = (*headers, ("Content-Length", str(len(variants[encoding]))))
         if encoding != "identity":
-            entry.headers["Content-Encoding"] = encoding
-        entries[accepted] = entry
+            sent += (("Content-Encoding", encoding),)
+        entries[accepted] = (sent, variants[encoding])
     return entries
 
 
-def served(entry: HttpResponse, request) -> HttpResponse:
-    if request.method == "HEAD":
-        entry.content = b""  # Content-Length stays that of the page
-    return entry
+def response_from(entry: Entry, meta) -> HttpResponse:
+    """An entry as a Django response, for the middleware (where the WSGI layer is not in front)."""
+    headers, body = entry
+    return HttpResponse(body_for(meta, body), headers=dict(headers))
 
 
 def within_query_budget(cache, current: str) -> bool:
@@ -255,33 +312,62 @@ def within_query_budget(cache, current: str) -> bool:
         return False
 
 
+class PageCacheApplication:
+    """The lean path, in front of Django's WSGI handler (portal/wsgi.py): a hit is answered from the environ;
+    everything else goes to Django, where ``PageCacheMiddleware`` stores what may be stored."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        key = cache_key(environ)
+        if key is not None:
+            current, entry = lookup(page_cache(), environ, key)
+            if entry is not None:
+                headers, body = entry
+                start_response("200 OK", list(headers))
+                return [body_for(environ, body)]
+            if current is not None:
+                environ[MISSED_IN] = current
+        return self.application(environ, start_response)
+
+
 class PageCacheMiddleware:
-    """The cache's lean path: a hit is answered here, before any other middleware runs."""
+    """Stores what the cache may serve; answers hits where ``PageCacheApplication`` is not in front."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = cache_key(request)
+        meta = request.META
+        key = cache_key(meta)
         if key is None:
             response = self.get_response(request)
             self.refresh_after_staff_write(request, response)
             return response
         cache = page_cache()
-        current = generations.current(cache, GENERATION_KEY)
-        key = f"{current}:{key}"
-        accepted = compression.preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""), ("br", "gzip"))
-        entry = cache.get(f"{key}:{accepted}")
-        if isinstance(entry, HttpResponse):
-            return served(entry, request)
+        # The generation before the page is made: a page made from rows that change meanwhile is stored under
+        # the generation that the change renews, where nobody reads it.
+        current = meta.get(MISSED_IN)
+        if current is None:
+            current, entry = lookup(cache, meta, key)
+            if entry is not None:
+                return response_from(entry, meta)
         response = self.get_response(request)
-        if refusal(request, response) is not None:
+        if current is None or refusal(request, response) is not None:
             return response
-        if request.GET and not within_query_budget(cache, current):
+        try:
+            if request.GET and not within_query_budget(cache, current):
+                return response
+            entries = entries_from(response)
+            cache.set_many(
+                {f"{current}:{key}:{name}": entry for name, entry in entries.items()},
+                timeout=settings.PAGE_CACHE_SECONDS,
+            )
+        except Exception:
+            logger.exception("The page cache failed to store a page; serving it without")
             return response
-        entries = entries_from(response)
-        cache.set_many({f"{key}:{name}": entry for name, entry in entries.items()}, timeout=settings.PAGE_CACHE_SECONDS)
-        return served(entries[accepted], request)
+        return response_from(entries[accepted_encoding(meta)], meta)
 
     @staticmethod
     def refresh_after_staff_write(request, response):

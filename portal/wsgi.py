@@ -4,4 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
-application = get_wsgi_application()
+# Django first (it sets itself up), then the page cache's lean path in front of it (portal/page_cache.py).
+django_application = get_wsgi_application()
+
+from portal.page_cache import PageCacheApplication  # noqa: E402
+
+application = PageCacheApplication(django_application)

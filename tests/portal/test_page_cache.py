@@ -1,10 +1,15 @@
+import io
+import socket
+
 import brotli
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from outreach import generations
 from outreach.activities.models import Status
+from portal import page_cache
 from tests.factories import ActivityFactory, FigureFactory, PageFactory, StaffFactory, officer, public_page_paths
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -13,6 +18,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 def stored_pages(settings) -> int:
     """Entries of the page cache's folder (its generation and counters are entries too, of the same count)."""
     return len(list(settings.CACHES[settings.PAGE_CACHE_ALIAS]["LOCATION"].glob("*.djcache")))
+
+
+def cache_generation() -> str:
+    return generations.current(page_cache.page_cache(), page_cache.GENERATION_KEY)
 
 
 def queries_of(client, path, **headers) -> int:
@@ -315,3 +324,185 @@ def test_the_page_cache_is_off_with_zero_seconds(settings):
     settings.PAGE_CACHE_SECONDS = 0
     Client().get("/informasi/")
     assert queries_of(Client(), "/informasi/") > 0
+
+
+# --- the lean path: the WSGI layer in front of Django ---------------------------------------------------------
+
+
+class Behind:
+    """What stands behind the WSGI layer in these tests: a WSGI application that records each request it gets
+    (Django's own handler behind it is tried by tests/multi, through gunicorn)."""
+
+    def __init__(self):
+        self.environs = []
+
+    def __call__(self, environ, start_response):
+        self.environs.append(environ)
+        start_response("204 No Content", [])
+        return [b""]
+
+
+def wsgi_environ(path, method="GET", **extra):
+    path, _sep, query = path.partition("?")
+    return {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        **extra,
+    }
+
+
+def through_the_wsgi_layer(path, method="GET", **extra):
+    """The status, headers and body the WSGI layer sends, and what reached the application behind it."""
+    behind, sent = Behind(), {}
+    body = b"".join(
+        page_cache.PageCacheApplication(behind)(
+            wsgi_environ(path, method, **extra), lambda status, headers: sent.update(status=status, headers=headers)
+        )
+    )
+    return sent["status"], dict(sent["headers"]), body, behind.environs
+
+
+def test_the_portal_is_served_behind_the_wsgi_layer():
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from portal import wsgi
+
+    assert isinstance(wsgi.application, page_cache.PageCacheApplication)
+    assert isinstance(wsgi.application.application, WSGIHandler)
+
+
+def test_the_wsgi_layer_answers_a_stored_page_without_django(django_assert_num_queries):
+    page = Client().get("/informasi/")
+    with django_assert_num_queries(0):
+        status, headers, body, reached = through_the_wsgi_layer("/informasi/")
+    assert reached == []
+    assert status == "200 OK"
+    assert body == page.content
+    assert headers["Content-Length"] == str(len(page.content))
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_wsgi_layer_passes_a_page_not_stored_yet_to_django_with_the_generation_it_looked_in():
+    _status, _headers, _body, reached = through_the_wsgi_layer("/informasi/")
+    assert len(reached) == 1
+    assert reached[0][page_cache.MISSED_IN] == cache_generation()
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=x", "csrftoken=x", "messages=x"])
+def test_the_wsgi_layer_passes_a_visitor_with_a_session_csrf_or_message_cookie_to_django(cookie):
+    Client().get("/informasi/")
+    _status, _headers, _body, reached = through_the_wsgi_layer("/informasi/", HTTP_COOKIE=cookie)
+    assert len(reached) == 1
+    assert page_cache.MISSED_IN not in reached[0]
+
+
+def test_the_wsgi_layer_serves_a_visitor_with_another_cookie():
+    Client().get("/informasi/")
+    _status, _headers, _body, reached = through_the_wsgi_layer("/informasi/", HTTP_COOKIE="_ga=tracking")
+    assert reached == []
+
+
+def test_the_wsgi_layer_sends_a_stored_page_compressed_as_the_browser_accepts():
+    plain = Client().get("/informasi/").content
+    _status, headers, body, _reached = through_the_wsgi_layer("/informasi/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert headers["Content-Encoding"] == "br"
+    assert brotli.decompress(body) == plain
+
+
+def test_the_wsgi_layer_answers_head_with_the_headers_of_the_stored_page_and_no_body():
+    page = Client().get("/informasi/")
+    status, headers, body, reached = through_the_wsgi_layer("/informasi/", method="HEAD")
+    assert (status, body, reached) == ("200 OK", b"", [])
+    assert headers["Content-Length"] == str(len(page.content))
+
+
+def test_the_wsgi_layer_passes_a_post_to_django():
+    Client().get("/informasi/")
+    _status, _headers, _body, reached = through_the_wsgi_layer("/informasi/", method="POST")
+    assert len(reached) == 1
+
+
+def test_a_page_missed_by_the_wsgi_layer_is_made_once_and_stored_under_the_generation_it_looked_in():
+    looked_in = cache_generation()
+    ActivityFactory(title="Kunjungan baru")  # renews the generation after the WSGI layer looked
+    Client().get("/kegiatan/", **{page_cache.MISSED_IN: looked_in})
+    # Stored under the generation read before the page was made, where the next visitor does not look.
+    assert queries_of(Client(), "/kegiatan/") > 0
+
+
+def test_a_page_missed_by_the_wsgi_layer_in_the_current_generation_is_stored_for_the_next_visitor():
+    Client().get("/kegiatan/", **{page_cache.MISSED_IN: cache_generation()})
+    assert queries_of(Client(), "/kegiatan/") == 0
+
+
+@pytest.mark.parametrize(
+    ("proxy_header", "meta", "scheme"),
+    [
+        (None, {}, "http"),
+        (None, {"wsgi.url_scheme": "https"}, "https"),
+        (("HTTP_X_FORWARDED_PROTO", "https"), {"HTTP_X_FORWARDED_PROTO": "https"}, "https"),
+        (("HTTP_X_FORWARDED_PROTO", "https"), {"HTTP_X_FORWARDED_PROTO": "https, http"}, "https"),
+        (("HTTP_X_FORWARDED_PROTO", "https"), {"HTTP_X_FORWARDED_PROTO": "http", "wsgi.url_scheme": "https"}, "http"),
+        (("HTTP_X_FORWARDED_PROTO", "https"), {"wsgi.url_scheme": "https"}, "https"),
+    ],
+)
+def test_the_scheme_from_the_environ_is_the_one_django_sees(settings, proxy_header, meta, scheme):
+    from django.core.handlers.wsgi import WSGIRequest
+
+    settings.SECURE_PROXY_SSL_HEADER = proxy_header
+    environ = wsgi_environ("/", **meta)
+    assert page_cache.request_scheme(environ) == WSGIRequest(environ).scheme == scheme
+
+
+@pytest.mark.parametrize(
+    ("script_name", "path_info"), [("", "/informasi/"), ("/portal", "/informasi/"), ("", ""), ("/portal/", "/en/")]
+)
+def test_the_path_from_the_environ_is_the_one_django_sees(script_name, path_info):
+    from django.core.handlers.wsgi import WSGIRequest
+
+    environ = {**wsgi_environ(path_info), "SCRIPT_NAME": script_name}
+    assert page_cache.request_path(environ) == WSGIRequest(environ).path
+
+
+# --- a cache that fails -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def unreachable_page_cache(settings):
+    """The page cache in a Redis that is not there (a closed loopback port), as when Redis goes away."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    # Changing CACHES makes Django's test signals forget the cache connections made so far.
+
+
+def test_a_page_is_served_when_the_page_cache_fails(unreachable_page_cache, caplog):
+    response = Client().get("/informasi/")
+    assert response.status_code == 200
+    assert "<html" in response.text
+    assert "The page cache failed" in caplog.text
+
+
+def test_the_wsgi_layer_passes_the_page_to_django_when_the_cache_fails(unreachable_page_cache):
+    _status, _headers, _body, reached = through_the_wsgi_layer("/informasi/")
+    assert len(reached) == 1
+    assert page_cache.MISSED_IN not in reached[0]
+
+
+def test_an_activity_is_saved_when_the_page_cache_fails(unreachable_page_cache):
+    activity = ActivityFactory(title="Tersimpan walau cache mati")
+    assert type(activity).objects.filter(title="Tersimpan walau cache mati").exists()
