@@ -701,6 +701,7 @@ def load_with_python(port: int, page: str, seconds: float, connections: int, hea
 
 
 def table(results: list[dict]) -> list[str]:
+    """Each row's ratio is to the mean of the baseline runs around it (public pages), else to the first one."""
     baseline = next((row["rps"] for row in results if row["page"] == BASELINE), 0) or 1
     lines = [
         "| page | requests/s | ratio to baseline | p50 ms | p95 ms | p99 ms | errors | SQL queries | KB | worker MiB |",
@@ -708,7 +709,8 @@ def table(results: list[dict]) -> list[str]:
     ]
     for row in results:
         lines.append(
-            f"| `{row['page']}` | {row['rps']:.1f} | {row['rps'] / baseline:.1%} | {row['p50']:.1f} | "
+            f"| `{row['page']}` | {row['rps']:.1f} | {row['rps'] / (row.get('baseline_rps') or baseline):.1%} | "
+            f"{row['p50']:.1f} | "
             f"{row['p95']:.1f} | {row['p99']:.1f} | {row['errors'] if row['requests'] else 'all timed out'} | "
             f"{row['queries']} | "
             f"{row['bytes'] / 1024:.1f} | {row['memory']:.0f} |"
@@ -818,6 +820,7 @@ def main():
     server = start_server(server_env, port, workers)
     load_average = [os.getloadavg()[0]]
     results, servers = [], []
+    baselines = []  # the baseline's requests/s, measured first and again after each public page
     tool = "wrk" if use_wrk else "a Python load generator"
     load = load_with_wrk if use_wrk else load_with_python
     marker = f"[bench {secrets.token_hex(4)}]"
@@ -840,8 +843,18 @@ def main():
             with MemorySampler(server) as memory:
                 measured = load(port, page, seconds, concurrency, headers)
             queries = at_large.get(page, {}).get("queries", 0)
-            results.append({"page": page, "queries": queries, "bytes": len(body), "memory": memory.peak, **measured})
-            log(f"  {number}/{len(phases)} {page}: {measured['rps']:.0f} req/s, p95 {measured['p95']:.1f} ms")
+            row = {"page": page, "queries": queries, "bytes": len(body), "memory": memory.peak, **measured}
+            if page == BASELINE:
+                baselines.append(measured["rps"])
+            elif concurrency == connections:
+                # The machine's load drifts: each public page is compared with the baseline run just before it
+                # and the one right after it.
+                after = load(port, BASELINE, seconds, connections, BROWSER)
+                row["baseline_rps"] = (baselines[-1] + after["rps"]) / 2
+                baselines.append(after["rps"])
+            results.append(row)
+            ratio = f", {measured['rps'] / row['baseline_rps']:.0%} of the baseline" if "baseline_rps" in row else ""
+            log(f"  {number}/{len(phases)} {page}: {measured['rps']:.0f} req/s{ratio}, p95 {measured['p95']:.1f} ms")
             load_average.append(os.getloadavg()[0])
 
         for page in seeded["exports"]:
@@ -922,7 +935,10 @@ def main():
         f"{sizes['reports']} reports with their history (plus the demo data); gunicorn with {workers} sync "
         f"workers, DEBUG off; {tool}, {connections} connections, {seconds} s per page, on "
         f"{len(os.sched_getaffinity(0))} cores shared with the load generator and PostgreSQL. Baseline: "
-        f'`{BASELINE}`, a bare Django view (`HttpResponse("hello")`, no middleware) served by the same workers. '
+        f'`{BASELINE}`, a bare Django view (`HttpResponse("hello")`, no middleware) served by the same workers, '
+        f"measured first and again after each public page ({len(baselines)} runs, {min(baselines):.0f} to "
+        f"{max(baselines):.0f} requests/s): a public page's ratio is to the mean of the runs just before and after "
+        "it, the other rows' to the first run. "
         "Every page is requested as a browser does (`Accept-Encoding: gzip, deflate, br`); KB is the page as sent. "
         f"Load average (1 min) during the load: {min(load_average):.1f} to {max(load_average):.1f} (the machine "
         f"may be shared: compare ratios, not absolute figures). Whole run: {minutes:.1f} minutes.",

@@ -105,3 +105,6 @@ def test_a_smoke_run_of_the_benchmark_loads_every_phase_without_errors_or_loss(t
     assert "warning" not in result.stdout
     assert "Accepted 2, stored 2, of them with their 3 photos 2: no loss" in report
     assert "## p50 at demo size vs at large size" in report
+    public = [page for page in pages[1:] if page.startswith("/") and not page.startswith(("/admin/", "/lapor/ ("))]
+    public = [page for page in public if "(right PIN)" not in page]
+    assert f"measured first and again after each public page ({1 + len(public)} runs" in report
