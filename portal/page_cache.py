@@ -12,8 +12,8 @@ views or SQL (see the README's performance section).
   cache, and pages with a query string are stored at most ``PAGE_CACHE_QUERY_VARIANTS`` times a
   ``PAGE_CACHE_SECONDS``: random query strings cannot fill the cache.
 - **Invalidation**: every key holds the cache's *generation*, a random token renewed when public content
-  changes (saved, deleted or m2m-linked: ``CONTENT_MODELS``) and when staff write anything through the admin or
-  the field app (admin actions update rows without signals). Every entry also expires after
+  changes (saved, deleted or m2m-linked: ``CONTENT_MODELS``) and when staff write through the field app or the
+  admin pages of those models (admin actions update rows without signals). Every entry also expires after
   ``PAGE_CACHE_SECONDS``, which bounds how old a page that changes with time (the schedule, "upcoming") gets.
 - **Where**: the cache ``settings.PAGE_CACHE_ALIAS``: files shared by the workers of one machine, or Redis
   shared by every machine.
@@ -99,7 +99,10 @@ CONTENT_MODELS = (
     "office.OfficeProfile",
     "office.PartnerAgency",
 )
-STAFF_WRITE_PREFIXES = ("/admin/", "/petugas/")
+# Staff writes that renew the generation: all of the field app's, and the admin's to public content models.
+FIELD_APP_PREFIX = "/petugas/"
+ADMIN_PREFIX = "/admin/"
+CONTENT_ADMIN_PATHS = tuple(f"{ADMIN_PREFIX}{label.replace('.', '/').lower()}/" for label in CONTENT_MODELS)
 GENERATION_KEY = "page-cache:generation"
 NOT_CACHEABLE = ("private", "no-store", "no-cache")
 ENCODINGS = ("br", "gzip")
@@ -371,10 +374,12 @@ class PageCacheMiddleware:
 
     @staticmethod
     def refresh_after_staff_write(request, response):
-        """Admin actions write with ``update()`` (no signals): any successful staff write renews the generation."""
+        """Admin actions write with ``update()`` (no signals): a successful staff write to public content (in
+        the field app, or in the admin of a content model) renews the generation. Triaging reports, answering
+        visit requests or logging in does not empty the cache in the middle of a spike."""
         if request.method in SAFE_METHODS or response.status_code >= 400:
             return
-        if request.path_info.startswith(STAFF_WRITE_PREFIXES):
+        if request.path_info.startswith((FIELD_APP_PREFIX, *CONTENT_ADMIN_PATHS)):
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and user.is_staff:
                 refresh()

@@ -261,6 +261,29 @@ def test_an_admin_action_that_updates_rows_without_signals_refreshes_the_stored_
     assert "Paspor terbit" not in Client().get("/statistik/").text
 
 
+def test_a_staff_write_in_the_reports_admin_does_not_empty_the_cache(admin_client):
+    from tests.factories import ReportFactory
+
+    report = ReportFactory()
+    Client().get("/informasi/")
+    response = admin_client.post(
+        "/admin/reports/report/", {"action": "erase_reporter_identity", "_selected_action": [report.pk]}
+    )
+    assert response.status_code == 200  # the confirmation step: a successful staff POST
+    assert queries_of(Client(), "/informasi/") == 0
+
+
+def test_every_public_content_model_in_the_admin_renews_the_cache_on_a_staff_write():
+    from django.contrib import admin
+    from django.urls import reverse
+
+    registered = [model for model in admin.site._registry if model._meta.label in page_cache.CONTENT_MODELS]
+    assert len(registered) >= 10
+    for model in registered:
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert changelist.startswith(page_cache.CONTENT_ADMIN_PATHS), model
+
+
 def test_a_staff_read_does_not_empty_the_cache(admin_client):
     Client().get("/informasi/")
     admin_client.get("/admin/stats/figure/")
