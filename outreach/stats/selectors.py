@@ -317,7 +317,11 @@ class Statistics:
 
     @property
     def shows_example_data(self) -> bool:
-        return any(record.example_data for record in self.records())
+        """Whether any figure of ``records()`` is example data (without making every record)."""
+        published = any(
+            figure.example_data for table in self.published for row in table.years for figure in row.figures
+        )
+        return published or (self.computed_are_examples and bool(self.outreach or self.reports))
 
     def records(self) -> list[Record]:
         records = []
