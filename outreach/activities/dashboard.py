@@ -17,7 +17,7 @@ from .models import ATTENDANCE_FIELD_NAMES, Activity
 
 def years(current: int) -> list[int]:
     """The years the dashboard can show, newest first: every year with an activity held, and ``current``."""
-    return sorted({*Activity.objects.published().started().years(), current}, reverse=True)
+    return sorted({*tallies.years_held(), current}, reverse=True)
 
 
 def monthly(year: int) -> list[dict]:

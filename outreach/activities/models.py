@@ -398,6 +398,18 @@ class Activity(models.Model):
                 condition=Q(follow_up_done=False) & ~Q(follow_up=""),
                 name="activity_follow_up_open",
             ),
+            # A village's or reading corner's page (its latest published activities) and /kegiatan/?desa=…: the
+            # place's own entries, newest first, not a walk of every published activity until six are found.
+            models.Index(
+                fields=["village", "starts_at", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="activity_village_published",
+            ),
+            models.Index(
+                fields=["reading_corner", "starts_at", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="activity_corner_published",
+            ),
             GinIndex(SEARCH_VECTOR, name="activity_search"),
         ]
         constraints = [

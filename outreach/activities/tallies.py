@@ -140,6 +140,13 @@ def held_by_year(now: datetime.datetime | None = None) -> list[dict]:
     return _held(BY_YEAR, now, None)
 
 
+def years_held(now: datetime.datetime | None = None) -> list[int]:
+    """The local years with an activity held by ``now``, newest first (the year filters of /kegiatan/ and the
+    dashboard); two queries whatever the number of activities and of years."""
+    fold()
+    return sorted({row["period"] for row in held_by_year(now)}, reverse=True)
+
+
 def places_reached(now: datetime.datetime | None = None, year: int | None = None) -> dict[tuple[int, str], int]:
     """``{(year, place kind): distinct places}`` of the published activities started by ``now`` (place kinds:
     villages, schools, campuses and reading_corners, as the statistics count them); one query."""

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from outreach.figures_cache import remembered
 
+from . import tallies
 from .forms import ActivityFilterForm
 from .models import Activity
 
@@ -13,13 +14,13 @@ SCHEDULE_LIMIT = 100
 def index(request):
     """Published activities, newest first, a page at a time (``?page=N``, links that work without JavaScript).
 
-    Flat at 100,000 activities: the year choices (``years()``) and the count are read from the indexes and
-    remembered a while (outreach.figures_cache: any saved activity drops them); the page is read from the
+    Flat at 100,000 activities: the year choices come from the tallies (tallies.years_held), the count from the
+    index, both remembered a while (outreach.figures_cache: any saved activity drops them); the page is read from the
     ``activity_public_list`` index alone, its 12 ids in a subquery (a deep page skips index entries, never
     rows), then those 12 rows with their places and photos.
     """
     published = Activity.objects.published().started()
-    form = ActivityFilterForm(request.GET or None, years=remembered("activity-years", published.years))
+    form = ActivityFilterForm(request.GET or None, years=remembered("activity-years", tallies.years_held))
     ids = form.filter(published).newest_first().values_list("pk", flat=True)
     paginator = Paginator(ids, PER_PAGE)
     paginator.count = remembered("activity-list-count", ids.count, *form.applied_filters())
