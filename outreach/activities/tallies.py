@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from outreach import locks
 
-from .models import ATTENDANCE_FIELD_NAMES
+from .models import ATTENDANCE_FIELD_NAMES, PROGRAM_KINDS, Kind, Program
 
 SUMS = ", ".join(f"sum({name})::bigint" for name in ATTENDANCE_FIELD_NAMES)
 NEGATED = ", ".join(f"-{name}" for name in ATTENDANCE_FIELD_NAMES)
@@ -138,6 +138,15 @@ def held_by_month(now: datetime.datetime | None = None, year: int | None = None)
 def held_by_year(now: datetime.datetime | None = None) -> list[dict]:
     """As ``held_by_month``, per local year (``"period"``: the year) of every year; one query."""
     return _held(BY_YEAR, now, None)
+
+
+def held_count(program: str | None = None, year: int | None = None) -> int:
+    """How many activities are held by now (of ``program``, in ``year``): what
+    ``Activity.objects.published().started()`` counts, filtered as /kegiatan/ filters; two queries."""
+    kinds = PROGRAM_KINDS[Program(program)] if program else Kind.values
+    fold()
+    rows = held_by_year() if year is None else held_by_month(year=year)
+    return sum(row["activities"] for row in rows if row["kind"] in kinds)
 
 
 def years_held(now: datetime.datetime | None = None) -> list[int]:
