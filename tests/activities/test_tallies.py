@@ -222,3 +222,13 @@ def test_a_fold_while_another_process_folds_moves_nothing_and_the_figures_stay_r
         other.close()
     tallies.fold()
     assert not TallyChange.objects.exists()
+
+
+def test_the_tallies_count_months_in_the_sites_time_zone(settings):
+    """The triggers were made with the time zone of their migration: a change of TIME_ZONE needs new ones."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_functiondef('activity_tally_month'::regproc)")
+        assert f"AT TIME ZONE '{settings.TIME_ZONE}'" in cursor.fetchone()[0]
+    ActivityFactory(starts_at=timezone.make_aware(datetime.datetime(2025, 1, 1, 0, 30)))  # 2024 in UTC
+    assert tallied_held() == direct_held()
+    assert {year for year, _kind in tallied_held()} == {2025}

@@ -113,3 +113,13 @@ def test_a_report_is_stored_while_a_status_change_is_not_committed_yet():
         thread.join()
     assert stored_at_once
     assert_tally_counts_right()
+
+
+def test_the_tally_counts_years_in_the_sites_time_zone(settings):
+    """The triggers were made with the time zone of their migration: a change of TIME_ZONE needs new ones."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_functiondef('report_tally_change'::regproc)")
+        assert f"AT TIME ZONE '{settings.TIME_ZONE}'" in cursor.fetchone()[0]
+    ReportFactory(created_at=timezone.make_aware(datetime.datetime(2025, 1, 1, 0, 30)))  # 2024 in UTC
+    assert tallied() == direct()
+    assert {year for year, _category, _status in tallied()} == {2025}
