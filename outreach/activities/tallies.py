@@ -4,10 +4,11 @@ the number of activities (/statistik/, its open data, the officer dashboard).
 The triggers of migration ``activity_tallies`` write every change of a published activity (saved, updated by a
 queryset, bulk-created, deleted, published or unpublished) into ``TallyChange``, as −1 for the row as it was
 and +1 for the row as it is; ``fold`` moves those changes into ``MonthTally`` (per local month and kind, with
-the attendance sums), ``PlaceTally`` (per local year and place) and ``PlacesReached`` (per local year and kind of
-place: how many places have a count above 0, updated as the fold moves them across 0). The tallies count every published
-activity, the scheduled ones too: the readers take away the published activities that have not started yet
-(the schedule, read through the ``activity_public_list`` index), so "held" means what
+the attendance sums), ``PlaceTally`` (per local year and place) and ``PlacesReached`` (per local year and kind
+of place: how many places have a count above 0, changed as the fold moves a place's count across 0).
+
+The tallies count every published activity, the scheduled ones too: the readers take away the published
+activities that have not started yet (the schedule, read through an index on the start), so "held" means what
 ``Activity.objects.published().started()`` means, at any moment, without a job that moves the clock.
 
 Each reader is one statement over the tallies, the changes not folded yet and the schedule, so it sees one
