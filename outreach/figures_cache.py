@@ -1,7 +1,9 @@
 """Figures computed from every activity or report, kept for a short while in Django's default cache.
 
-/statistik/ and its open data, the yearly report and the officer dashboard aggregate every row of a year or
-of all years: at 100,000 activities and reports that is hundreds of milliseconds a request. ``remembered``
+The yearly report and the activity admin's totals aggregate every row of a year or of a filter: at 100,000
+activities and reports that is hundreds of milliseconds a request. /statistik/, its open data and the officer
+dashboard read tallies PostgreSQL keeps (outreach/activities/tallies.py, outreach/reports/tallies.py), a few
+milliseconds, and are remembered too. ``remembered``
 keeps such a result for ``FIGURES_CACHE_SECONDS`` under a key naming the figures, today's date (the figures
 say "as of today") and what else they depend on (a year, the language of translated captions).
 

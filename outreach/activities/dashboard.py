@@ -1,55 +1,37 @@
 """The figures of the officer dashboard: a fixed number of queries whatever the number of activities.
 
 Only activities that were held count: published, and started by now (a scheduled activity reached nobody
-yet; a draft is not yet a record the office stands behind).
+yet; a draft is not yet a record the office stands behind). The months and places come from the tallies
+PostgreSQL keeps (tallies.py), the figures of /statistik/ come from too.
 """
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 
 from outreach.figures_cache import remembered
 
-from .models import ATTENDANCE_FIELD_NAMES, Activity, Kind
-
-
-def held(year: int):
-    """The activities held in ``year``: published and started by now."""
-    return Activity.objects.published().started().filter(starts_at__year=year)
+from . import tallies
+from .models import ATTENDANCE_FIELD_NAMES, Activity
 
 
 def years(current: int) -> list[int]:
     """The years the dashboard can show, newest first: every year with an activity held, and ``current``."""
-    return sorted({*Activity.objects.published().started().years(), current}, reverse=True)
+    return sorted({*tallies.years_held(), current}, reverse=True)
 
 
 def monthly(year: int) -> list[dict]:
-    """Activities held and people reached per month of ``year``."""
-    rows = (
-        held(year)
-        .annotate(month=ExtractMonth("starts_at"))
-        .values("month")
-        .order_by("month")
-        .annotate(
-            activities=Count("pk"),
-            total=Sum("attendance_total"),
-            **{name: Sum(name) for name in ATTENDANCE_FIELD_NAMES},
-        )
-    )
-    by_month = {row["month"]: row for row in rows}
-    months = []
-    for number in range(1, 13):
-        row = by_month.get(number, {})
-        months.append(
-            {
-                "name": MONTHS[number],
-                "activities": row.get("activities", 0),
-                "total": row.get("total") or 0,
-                "counts": [row.get(name) or 0 for name in ATTENDANCE_FIELD_NAMES],
-            }
-        )
+    """Activities held and people reached per month of ``year`` (from the tallies: a few dozen rows)."""
+    tallies.fold()
+    by_month = {number: {"activities": 0, "counts": [0] * len(ATTENDANCE_FIELD_NAMES)} for number in range(1, 13)}
+    for row in tallies.held_by_month(year=year):
+        month = by_month[row["period"].month]
+        month["activities"] += row["activities"]
+        month["counts"] = [a + row[name] for a, name in zip(month["counts"], ATTENDANCE_FIELD_NAMES, strict=True)]
+    months = [
+        {"name": MONTHS[number], "activities": row["activities"], "total": sum(row["counts"]), "counts": row["counts"]}
+        for number, row in by_month.items()
+    ]
     peak = max((month["total"] for month in months), default=0) or 1
     for month in months:
         month["percent"] = round(100 * month["total"] / peak)
@@ -57,13 +39,10 @@ def monthly(year: int) -> list[dict]:
 
 
 def coverage(year: int) -> dict:
-    """Distinct places reached by activities held in ``year``."""
-    return held(year).aggregate(
-        villages=Count("village", distinct=True),
-        schools=Count("institution", distinct=True, filter=Q(kind=Kind.SCHOOL_VISIT)),
-        campuses=Count("institution", distinct=True, filter=Q(kind=Kind.CAMPUS_VISIT)),
-        reading_corners=Count("reading_corner", distinct=True),
-    )
+    """Distinct places reached by activities held in ``year`` (from the tallies)."""
+    tallies.fold()
+    reached = tallies.places_reached(year=year)
+    return {kind: reached.get((year, kind), 0) for kind in ("villages", "schools", "campuses", "reading_corners")}
 
 
 def summary(year: int, user, limit: int = 10) -> dict:

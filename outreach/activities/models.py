@@ -398,6 +398,18 @@ class Activity(models.Model):
                 condition=Q(follow_up_done=False) & ~Q(follow_up=""),
                 name="activity_follow_up_open",
             ),
+            # A village's or reading corner's page (its latest published activities) and /kegiatan/?desa=…: the
+            # place's own entries, newest first, not a walk of every published activity until six are found.
+            models.Index(
+                fields=["village", "starts_at", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="activity_village_published",
+            ),
+            models.Index(
+                fields=["reading_corner", "starts_at", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="activity_corner_published",
+            ),
             GinIndex(SEARCH_VECTOR, name="activity_search"),
         ]
         constraints = [
@@ -691,3 +703,82 @@ class ActivityPhoto(models.Model):
 
     def private_name(self, size: str) -> str | None:
         return self.image.name if size == "original" else self.thumbnails.get(size)
+
+
+# --- tallies of the published activities, kept by PostgreSQL (see tallies.py) ---------------------------
+
+
+class TallyChange(models.Model):
+    """What one statement changed in the published activities (−1 for a row gone, +1 for a row come), written by
+    the triggers of migration ``activity_tallies`` and folded into the three tallies below by ``tallies.fold``."""
+
+    month = models.DateField()
+    kind = models.CharField(max_length=30)
+    place_kind = models.CharField(max_length=20, blank=True)
+    place = models.BigIntegerField(null=True)
+    activities = models.IntegerField()
+    male_under_18 = models.BigIntegerField(default=0)
+    male_18_59 = models.BigIntegerField(default=0)
+    male_60_plus = models.BigIntegerField(default=0)
+    female_under_18 = models.BigIntegerField(default=0)
+    female_18_59 = models.BigIntegerField(default=0)
+    female_60_plus = models.BigIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.kind}: {self.activities:+d}"
+
+
+class MonthTally(models.Model):
+    """Published activities and their attendance per local month and kind (the future ones too)."""
+
+    month = models.DateField()
+    kind = models.CharField(max_length=30)
+    activities = models.IntegerField()
+    male_under_18 = models.BigIntegerField(default=0)
+    male_18_59 = models.BigIntegerField(default=0)
+    male_60_plus = models.BigIntegerField(default=0)
+    female_under_18 = models.BigIntegerField(default=0)
+    female_18_59 = models.BigIntegerField(default=0)
+    female_60_plus = models.BigIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+        constraints = [models.UniqueConstraint(fields=["month", "kind"], name="activity_month_tally_key")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.kind}: {self.activities}"
+
+
+class PlaceTally(models.Model):
+    """Published activities per local year and place (``place_kind``: villages, schools, campuses or
+    reading_corners; ``place``: its id); a place was reached in a year when its count is above 0."""
+
+    year = models.SmallIntegerField()
+    place_kind = models.CharField(max_length=20)
+    place = models.BigIntegerField()
+    activities = models.IntegerField()
+
+    class Meta:
+        default_permissions = ()
+        constraints = [models.UniqueConstraint(fields=["year", "place_kind", "place"], name="activity_place_tally_key")]
+
+    def __str__(self):
+        return f"{self.year} {self.place_kind} {self.place}: {self.activities}"
+
+
+class PlacesReached(models.Model):
+    """How many places of a kind have a count above 0 in ``PlaceTally`` in a year (kept by ``tallies.fold``)."""
+
+    year = models.SmallIntegerField()
+    place_kind = models.CharField(max_length=20)
+    places = models.IntegerField()
+
+    class Meta:
+        default_permissions = ()
+        constraints = [models.UniqueConstraint(fields=["year", "place_kind"], name="activity_places_reached_key")]
+
+    def __str__(self):
+        return f"{self.year} {self.place_kind}: {self.places}"

@@ -1,8 +1,11 @@
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from outreach.figures_cache import remembered
 
+from . import tallies
 from .forms import ActivityFilterForm
 from .models import Activity
 
@@ -13,16 +16,21 @@ SCHEDULE_LIMIT = 100
 def index(request):
     """Published activities, newest first, a page at a time (``?page=N``, links that work without JavaScript).
 
-    Flat at 100,000 activities: the year choices (``years()``) and the count are read from the indexes and
-    remembered a while (outreach.figures_cache: any saved activity drops them); the page is read from the
+    Flat at 100,000 activities: the year choices and the count come from the tallies (tallies.py), remembered a
+    while (outreach.figures_cache: any saved activity drops them); the page is read from the
     ``activity_public_list`` index alone, its 12 ids in a subquery (a deep page skips index entries, never
     rows), then those 12 rows with their places and photos.
     """
     published = Activity.objects.published().started()
-    form = ActivityFilterForm(request.GET or None, years=remembered("activity-years", published.years))
+    form = ActivityFilterForm(request.GET or None, years=remembered("activity-years", tallies.years_held))
     ids = form.filter(published).newest_first().values_list("pk", flat=True)
     paginator = Paginator(ids, PER_PAGE)
-    paginator.count = remembered("activity-list-count", ids.count, *form.applied_filters())
+    chosen = form.cleaned_data if form.is_valid() else {}
+    if chosen.get("desa"):  # a village's own entries of the activity_village_published index: few
+        count = ids.count
+    else:  # every activity held, or a program's or a year's: from the tallies, not an index of them all
+        count = partial(tallies.held_count, chosen.get("program") or None, chosen.get("year"))
+    paginator.count = remembered("activity-list-count", count, *form.applied_filters())
     page_obj = paginator.get_page(request.GET.get("page"))
     activities = Activity.objects.filter(pk__in=page_obj.object_list).with_places().with_public_photos()
     page_obj.object_list = list(activities.newest_first())

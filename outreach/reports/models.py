@@ -419,3 +419,38 @@ class PinToShow(models.Model):
 
     def __str__(self):
         return f"{self.token_hash[:12]}…"
+
+
+# --- tallies of the reports received, kept by PostgreSQL (see tallies.py) --------------------------------
+
+
+class TallyChange(models.Model):
+    """What one statement changed in the reports (−1 for a row gone, +1 for a row come), written by the triggers
+    of migration ``report_tallies`` and folded into ``Tally`` by ``tallies.fold``."""
+
+    year = models.SmallIntegerField()
+    category = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    reports = models.IntegerField()
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.year} {self.category} {self.status}: {self.reports:+d}"
+
+
+class Tally(models.Model):
+    """Reports received per local year of receipt, category and current status."""
+
+    year = models.SmallIntegerField()
+    category = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    reports = models.IntegerField()
+
+    class Meta:
+        default_permissions = ()
+        constraints = [models.UniqueConstraint(fields=["year", "category", "status"], name="report_tally_key")]
+
+    def __str__(self):
+        return f"{self.year} {self.category} {self.status}: {self.reports}"

@@ -10,17 +10,17 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from outreach.activities import tallies as activity_tallies
 from outreach.activities.models import ATTENDANCE_FIELD_NAMES, PROGRAM_KINDS, Activity, Kind, Program
 from outreach.figures_cache import remembered
-from outreach.reports.models import Category, Report
+from outreach.reports import tallies as report_tallies
+from outreach.reports.models import Category
 from outreach.reports.models import Status as ReportStatus
 
 from .models import Figure
@@ -179,10 +179,10 @@ class OutreachYear:
 
 
 def outreach_years(now: datetime.datetime | None = None) -> list[OutreachYear]:
-    """Published activities held, people reached (sex × age group) and places reached, per year; two queries."""
+    """Published activities held, people reached (sex × age group) and places reached, per year: read from the
+    tallies PostgreSQL keeps (outreach.activities.tallies), three queries whatever the number of activities."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    held = Activity.objects.published().started(now).annotate(year=ExtractYear("starts_at")).order_by()
     program_of = {kind: program for program, kinds in PROGRAM_KINDS.items() for kind in kinds}
     years: dict[int, OutreachYear] = {}
 
@@ -197,22 +197,14 @@ def outreach_years(now: datetime.datetime | None = None) -> list[OutreachYear]:
             )
         return years[year]
 
-    rows = held.values("year", "kind").annotate(
-        count=Count("pk"), **{name: Sum(name) for name in ATTENDANCE_FIELD_NAMES}
-    )
-    for row in rows:
-        entry = year_row(row["year"])
-        entry.activities[program_of[Kind(row["kind"])]] += row["count"]
+    activity_tallies.fold()
+    for row in activity_tallies.held_by_year(now):
+        entry = year_row(row["period"])
+        entry.activities[program_of[Kind(row["kind"])]] += row["activities"]
         for name in ATTENDANCE_FIELD_NAMES:
-            entry.people[name] += row[name] or 0
-    places = held.values("year").annotate(
-        villages=Count("village", distinct=True),
-        schools=Count("institution", distinct=True, filter=Q(kind=Kind.SCHOOL_VISIT)),
-        campuses=Count("institution", distinct=True, filter=Q(kind=Kind.CAMPUS_VISIT)),
-        reading_corners=Count("reading_corner", distinct=True),
-    )
-    for row in places:
-        year_row(row["year"]).places = {kind: row[kind] for kind in PLACE_KINDS}
+            entry.people[name] += row[name]
+    for (year, place_kind), count in activity_tallies.places_reached(now).items():
+        year_row(year).places[place_kind] = count
     result = [years[year] for year in sorted(years)]
     activities = year_over_year([(row.year, row.as_of, row.activities_total) for row in result])
     people = year_over_year([(row.year, row.as_of, row.people_total) for row in result])
@@ -238,21 +230,17 @@ class ReportsYear:
 
 
 def reports_years(now: datetime.datetime | None = None) -> list[ReportsYear]:
-    """Reports received per year by category and by status, small cells hidden; one query."""
+    """Reports received per year by category and by status, small cells hidden: read from the tally PostgreSQL keeps
+    (outreach.reports.tallies), two queries whatever the number of reports."""
     today = timezone.localdate(now or timezone.now())
-    rows = (
-        Report.objects.annotate(year=ExtractYear("created_at"))
-        .values("year", "category", "status")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
+    report_tallies.fold()
     counts: dict[int, tuple[dict, dict]] = {}
-    for row in rows:
+    for row in report_tallies.received():
         categories, statuses = counts.setdefault(
             row["year"], (dict.fromkeys(Category.values, 0), dict.fromkeys(ReportStatus.values, 0))
         )
-        categories[row["category"]] += row["count"]
-        statuses[row["status"]] += row["count"]
+        categories[row["category"]] += row["reports"]
+        statuses[row["status"]] += row["reports"]
     result = []
     for year in sorted(counts):
         categories, statuses = counts[year]
@@ -329,7 +317,11 @@ class Statistics:
 
     @property
     def shows_example_data(self) -> bool:
-        return any(record.example_data for record in self.records())
+        """Whether any figure of ``records()`` is example data (without making every record)."""
+        published = any(
+            figure.example_data for table in self.published for row in table.years for figure in row.figures
+        )
+        return published or (self.computed_are_examples and bool(self.outreach or self.reports))
 
     def records(self) -> list[Record]:
         records = []

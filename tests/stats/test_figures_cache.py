@@ -28,7 +28,8 @@ def held_2024() -> int:
 def test_the_statistics_page_computes_its_figures_once_between_two_saves(client):
     activity_log()
     first = queries(client, "/statistik/")
-    assert queries(client, "/statistik/") == first - 3  # outreach by year, places by year, reports by year
+    # folding the activity and report changes, outreach by month, places by year, reports by year
+    assert queries(client, "/statistik/") == first - 5
 
 
 def test_a_saved_activity_shows_in_the_figures_at_once():
@@ -78,7 +79,8 @@ def test_figures_asked_for_another_moment_are_computed_not_remembered():
     Statistics.collect()
     with CaptureQueriesContext(connection) as context:
         Statistics.collect(now=at(2025, 1, 1))
-    assert len(context.captured_queries) == 4  # published figures, outreach by year, places by year, reports
+    # published figures, two folds of the tallies' changes, outreach by month, places by year, reports
+    assert len(context.captured_queries) == 6
 
 
 def test_the_yearly_report_is_remembered_in_each_language_separately():
