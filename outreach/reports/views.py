@@ -183,11 +183,9 @@ def review(request):
     if request.method == "GET":
         return render(request, "reports/review.html", _review_context(form, draft))
 
-    existing = Report.objects.filter(submission_token=draft["token"]).first()
-    if existing is not None:
-        return _after_submit(request, draft, existing)
     try:
         photos = drafts.photo_files(draft)
+        # A report already stored with this token (the second click of a double-click) comes back as it is.
         report, _pin = submit_report(
             form.cleaned_data,
             photos,
@@ -295,7 +293,8 @@ def status(request):
             )
         else:
             if report is not None:
-                request.session.cycle_key()
+                if request.session.session_key is not None:  # a session that existed before: a new key for it
+                    request.session.cycle_key()
                 request.session[STATUS_KEY] = {"report": report.pk, "until": time.time() + STATUS_SESSION_SECONDS}
                 request.session.set_expiry(STATUS_SESSION_SECONDS)
                 return redirect("reports:status_detail")
