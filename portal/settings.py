@@ -146,6 +146,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
+            # {% frame_part %}: the site frame's parts kept in the page cache (base.html).
+            "libraries": {"frame": "portal.frame"},
         },
     },
 ]

@@ -299,7 +299,7 @@ def status(request):
                 request.session.set_expiry(STATUS_SESSION_SECONDS)
                 return redirect("reports:status_detail")
             form.add_error(None, _("We could not find a report with this code and PIN. Check both and try again."))
-    return render(request, "reports/lookup.html", {"form": form})
+    return render(request, "reports/lookup.html", {"form": form, "page_cache_seconds": settings.PAGE_CACHE_SECONDS})
 
 
 @never_cache
@@ -331,6 +331,7 @@ def status_detail(request):
         "timeline": public_timeline(report),
         "form": form,
         "max_follow_up_photos": MAX_FOLLOW_UP_PHOTOS,
+        "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
     }
     return render(request, "reports/status.html", context, status=400 if form.errors else 200)
 
