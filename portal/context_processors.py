@@ -5,8 +5,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
-from outreach.office.models import OfficeProfile
 from outreach.pages.models import SiteNotice
+from portal import frame
 
 # The main navigation: label and URL name (every entry is a page that exists).
 NAVIGATION = [
@@ -89,7 +89,7 @@ def site(request):
         # seed_demo runs only with DEBUG on: every page of such an install may show invented content.
         "demo_install": settings.DEBUG,
         "site_notices": SimpleLazyObject(lambda: list(SiteNotice.objects.current())),
-        "office": SimpleLazyObject(OfficeProfile.current),
+        "office": SimpleLazyObject(frame.office_profile),
         "main_navigation": SimpleLazyObject(lambda: navigation(request)),
         "report_url": SimpleLazyObject(lambda: reverse(REPORT_URL_NAME)),
         "language_links": SimpleLazyObject(lambda: language_links(request)),

@@ -146,6 +146,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
+            # {% frame_part %}: the site frame's parts kept in the page cache (base.html).
+            "libraries": {"frame": "portal.frame"},
         },
     },
 ]
@@ -213,6 +215,8 @@ OTP_TOTP_ISSUER = "Imigrasi Outreach Portal"
 STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
 STAFF_SESSION_MAX_HOURS = env_int("STAFF_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_HOURS * 3600
+# Django's database sessions, each write one statement (portal/sessions.py).
+SESSION_ENGINE = "portal.sessions"
 
 # Languages: Indonesian first (unprefixed URLs), English under /en/.
 LANGUAGE_CODE = "id"

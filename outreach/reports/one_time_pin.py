@@ -6,7 +6,7 @@ token, which both requests of a double-click carry, so the page the browser fina
 
 import datetime
 
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.views.decorators.debug import sensitive_variables
@@ -23,22 +23,28 @@ def _hash(token: str) -> str:
 
 @sensitive_variables()
 def keep(token: str, pin: str):
-    PinToShow.objects.update_or_create(
-        token_hash=_hash(token), defaults={"pin": pin, "expires_at": timezone.now() + PIN_SHOW_WINDOW}
+    """Keep ``pin`` for ``token`` (replacing one kept before): one INSERT … ON CONFLICT DO UPDATE."""
+    PinToShow.objects.bulk_create(
+        [PinToShow(token_hash=_hash(token), pin=pin, expires_at=timezone.now() + PIN_SHOW_WINDOW)],
+        update_conflicts=True,
+        unique_fields=["token_hash"],
+        update_fields=["pin", "expires_at"],
     )
 
 
 @sensitive_variables()
 def take(token: str | None) -> str | None:
-    """The PIN kept for this token, once: it is deleted as it is read (a reload finds nothing)."""
+    """The PIN kept for this token, once: it is deleted as it is read (a reload finds nothing). One DELETE …
+    RETURNING: of two requests at once, only the one whose statement deletes the row gets the PIN."""
     if not token:
         return None
-    with transaction.atomic():
-        waiting = (
-            PinToShow.objects.select_for_update().filter(token_hash=_hash(token), expires_at__gt=timezone.now()).first()
-        )
-        PinToShow.objects.filter(token_hash=_hash(token)).delete()
-    return waiting.pin if waiting else None
+    table = connection.ops.quote_name(PinToShow._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE token_hash = %s RETURNING pin, expires_at", [_hash(token)])
+        row = cursor.fetchone()
+    if row is None or row[1] <= timezone.now():
+        return None
+    return row[0]
 
 
 def purge_expired(now: datetime.datetime | None = None) -> int:

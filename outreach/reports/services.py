@@ -76,12 +76,15 @@ def _delete_files(names):
 
 
 def _save_photos(report, photos, *, from_follow_up: bool, written: list):
+    """The files first (each name in ``written`` as soon as it is on disk), then their rows in one INSERT."""
+    records = []
     for photo in photos:
         clean = clean_photo(photo)
         record = ReportPhoto(report=report, from_follow_up=from_follow_up)
         record.image.save(f"{uuid.uuid4().hex}.jpg", clean.as_file("photo.jpg"), save=False)
         written.append(record.image.name)
-        record.save()
+        records.append(record)
+    ReportPhoto.objects.bulk_create(records)
 
 
 class SendingLimitReached(Exception):
@@ -209,10 +212,8 @@ def lookup_report(reference: str, pin: str) -> Report | None:
     # The same keys for known and unknown references: a pause must not tell which codes exist.
     failures_key = key_for("lookup-failures", normalised)
     pause_key = key_for("lookup-pause", normalised)
-    if counters.current(pause_key):
-        raise LookupPaused
-    attempts = counters.increment(failures_key, LOOKUP_PAUSE * 4)
-    if attempts > LOOKUP_MAX_FAILURES:
+    attempts = counters.increment_unless_held(failures_key, LOOKUP_PAUSE * 4, held=pause_key)
+    if attempts is None or attempts > LOOKUP_MAX_FAILURES:
         raise LookupPaused
     report = Report.objects.filter(reference=normalised).first() if normalised.startswith("LPR-") else None
     if report is not None and report.check_pin(pin):

@@ -183,11 +183,9 @@ def review(request):
     if request.method == "GET":
         return render(request, "reports/review.html", _review_context(form, draft))
 
-    existing = Report.objects.filter(submission_token=draft["token"]).first()
-    if existing is not None:
-        return _after_submit(request, draft, existing)
     try:
         photos = drafts.photo_files(draft)
+        # A report already stored with this token (the second click of a double-click) comes back as it is.
         report, _pin = submit_report(
             form.cleaned_data,
             photos,
@@ -295,12 +293,13 @@ def status(request):
             )
         else:
             if report is not None:
-                request.session.cycle_key()
+                if request.session.session_key is not None:  # a session that existed before: a new key for it
+                    request.session.cycle_key()
                 request.session[STATUS_KEY] = {"report": report.pk, "until": time.time() + STATUS_SESSION_SECONDS}
                 request.session.set_expiry(STATUS_SESSION_SECONDS)
                 return redirect("reports:status_detail")
             form.add_error(None, _("We could not find a report with this code and PIN. Check both and try again."))
-    return render(request, "reports/lookup.html", {"form": form})
+    return render(request, "reports/lookup.html", {"form": form, "page_cache_seconds": settings.PAGE_CACHE_SECONDS})
 
 
 @never_cache
@@ -332,6 +331,7 @@ def status_detail(request):
         "timeline": public_timeline(report),
         "form": form,
         "max_follow_up_photos": MAX_FOLLOW_UP_PHOTOS,
+        "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
     }
     return render(request, "reports/status.html", context, status=400 if form.errors else 200)
 

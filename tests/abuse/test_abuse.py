@@ -82,6 +82,30 @@ def test_hold_and_clear():
 
 
 @pytest.mark.django_db
+def test_it_counts_unless_the_hold_is_set():
+    assert counters.increment_unless_held("k", HOUR, held="pause") == 1
+    assert counters.increment_unless_held("k", HOUR, held="pause") == 2
+
+
+@pytest.mark.django_db
+def test_while_the_hold_is_set_it_counts_nothing_and_says_so():
+    counters.increment("k", HOUR)
+    counters.hold("pause", HOUR)
+    assert counters.increment_unless_held("k", HOUR, held="pause") is None
+    assert counters.current("k") == 1
+    AbuseCounter.objects.filter(key="pause").update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert counters.increment_unless_held("k", HOUR, held="pause") == 2
+
+
+@pytest.mark.django_db
+def test_hold_again_renews_the_hold():
+    counters.hold("pause", HOUR)
+    AbuseCounter.objects.filter(key="pause").update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    counters.hold("pause", HOUR)
+    assert counters.current("pause") == 1 and AbuseCounter.objects.filter(key="pause").count() == 1
+
+
+@pytest.mark.django_db
 def test_purge_expired_deletes_only_expired_rows():
     counters.increment("old", HOUR)
     counters.increment("new", HOUR)

@@ -217,3 +217,52 @@ def test_the_export_of_the_reporters_data_holds_the_history_the_status_page_show
     assert [entry["kind"] for entry in exported] == ["submitted", "transition", "note", "reporter_info"]
     assert len(shown) == len(exported)
     assert [entry["message_to_reporter"] for entry in exported] == [entry.message for entry in shown]
+
+
+LOOKUP_FIELDS = "reports/includes/lookup_fields.html"
+ADD_INFORMATION_FIELDS = "reports/includes/add_information_fields.html"
+
+
+def rendered(response) -> set[str]:
+    return {template.name for template in response.templates}
+
+
+def test_an_empty_lookup_form_takes_its_fields_from_the_cache_after_the_first_visitor(page_cache):
+    first = Client().get("/lapor/cek/")
+    second = Client().get("/lapor/cek/")
+    assert LOOKUP_FIELDS in rendered(first) and LOOKUP_FIELDS not in rendered(second)
+    assert without_csrf(first.text) == without_csrf(second.text)
+    assert 'name="reference"' in second.text and 'name="csrfmiddlewaretoken"' in second.text
+
+
+def test_each_language_gets_its_own_cached_lookup_fields(page_cache):
+    Client().get("/lapor/cek/")
+    english = Client().get("/en/lapor/cek/")
+    assert LOOKUP_FIELDS in rendered(english) and "Reference code" in english.text
+
+
+def test_a_lookup_form_with_an_error_renders_its_own_fields_with_what_was_typed(page_cache):
+    Client().get("/lapor/cek/")
+    response = look_up(Client(), "LPR-2222-3333", "000000")
+    assert LOOKUP_FIELDS in rendered(response) and 'value="LPR-2222-3333"' in response.text
+
+
+def test_the_empty_add_information_fields_come_from_the_cache_but_not_the_report(page_cache):
+    first, second = ReportFactory(), ReportFactory()
+    one, other = Client(), Client()
+    look_up(one, first.reference)
+    look_up(other, second.reference)
+    assert ADD_INFORMATION_FIELDS in rendered(one.get("/lapor/cek/laporan/"))
+    page = other.get("/lapor/cek/laporan/")
+    assert ADD_INFORMATION_FIELDS not in rendered(page) and 'name="text"' in page.text
+    assert second.reference in page.text and first.reference not in page.text
+
+
+def test_information_with_an_error_renders_its_own_fields(client, page_cache):
+    report = ReportFactory()
+    look_up(Client(), report.reference)
+    Client().get("/lapor/cek/laporan/")
+    look_up(client, report.reference)
+    client.get("/lapor/cek/laporan/")
+    response = client.post("/lapor/cek/laporan/", {"text": ""})
+    assert response.status_code == 400 and ADD_INFORMATION_FIELDS in rendered(response)
