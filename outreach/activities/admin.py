@@ -119,26 +119,38 @@ class ProgramFilter(admin.SimpleListFilter):
 
 
 class PlaceFilter(admin.SimpleListFilter):
-    """Filter by place, listing only places that have activities (villages, schools, reading corners)."""
+    """Filter by place. While few places have activities (``limit``) it lists them; an office with hundreds of
+    desa binaan and thousands of schools gets no list of them all (it would outweigh the rest of the page and
+    grow with the data): the search box finds a place by part of its name, and a chosen place stays shown."""
 
     title = _("place")
     parameter_name = "place"
+    limit = 30
+    FIELDS = {"v": "village", "i": "institution", "r": "reading_corner"}
 
     def lookups(self, request, model_admin):
         choices = []
-        for field, label in (("village", "v"), ("institution", "i"), ("reading_corner", "r")):
+        for label, field in self.FIELDS.items():
             # From the places' side: one index probe a place, not a DISTINCT over every activity.
             places = Activity._meta.get_field(field).related_model.objects
             held = Exists(Activity.objects.filter(**{field: OuterRef("pk")}))
-            names = places.filter(held).order_by("name").values_list("pk", "name")
+            names = places.filter(held).order_by("name").values_list("pk", "name")[: self.limit + 1]
             choices += [(f"{label}{pk}", name) for pk, name in names]
-        return choices
+        if len(choices) <= self.limit:
+            return choices
+        return self.chosen_place()
+
+    def chosen_place(self) -> list:
+        value = self.value() or ""
+        if value[:1] not in self.FIELDS or not value[1:].isdigit():
+            return []
+        places = Activity._meta.get_field(self.FIELDS[value[0]]).related_model.objects
+        return [(value, name) for name in places.filter(pk=int(value[1:])).values_list("name", flat=True)]
 
     def queryset(self, request, queryset):
         value = self.value() or ""
-        fields = {"v": "village_id", "i": "institution_id", "r": "reading_corner_id"}
-        if value[:1] in fields and value[1:].isdigit():
-            return queryset.filter(**{fields[value[0]]: int(value[1:])})
+        if value[:1] in self.FIELDS and value[1:].isdigit():
+            return queryset.filter(**{f"{self.FIELDS[value[0]]}_id": int(value[1:])})
         return queryset
 
 
@@ -205,6 +217,13 @@ class ActivityAdmin(admin.ModelAdmin):
     @admin.display(description=_("place"))
     def place_name(self, activity):
         return activity.place or "—"
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """The list's count is the one of its totals (``attendance_sums``, remembered): one pass over the filtered
+        activities, not a COUNT and then the sums."""
+        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        paginator.count = self.attendance_sums(request, queryset)["count"]
+        return paginator
 
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False
