@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from portal import views
-from portal.sitemaps import collect_sitemaps
+from portal.sitemaps import collect_sitemaps, sitemap_section
 
 SITEMAPS = collect_sitemaps()
 
@@ -24,7 +24,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
