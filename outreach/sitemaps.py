@@ -17,6 +17,7 @@ Django's template and its reverse of every URL again for each alternate: at 1,00
 """
 
 import datetime
+from html import escape
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
@@ -24,7 +25,6 @@ from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.html import escape
 
 URLSET_START = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -45,25 +45,27 @@ class PortalSitemap(Sitemap):
     def entries(self, page, protocol: str, domain: str) -> list[dict]:
         """The ``<url>`` entries of a page of this section, as Django's ``get_urls`` with i18n alternates (same
         locations, lastmod, changefreq, priority and alternates), but each item's location is reversed once per
-        language instead of again for every alternate of every language. Sets ``latest_lastmod``."""
+        language, with each language activated once, instead of again for every alternate of every language.
+        Sets ``latest_lastmod``."""
+        pairs = self.paginator.page(page).object_list
+        items = list({id(item): item for item, _language in pairs}.values())
         languages = self._languages()
-        locations, urls, lastmods = {}, [], []
-        for item, language in self.paginator.page(page).object_list:
-            key = id(item)
-            if key not in locations:
-                locations[key] = {}
-                for code in languages:
-                    with translation.override(code):
-                        locations[key][code] = f"{protocol}://{domain}{self.location(item)}"
+        locations = {id(item): {} for item in items}
+        for code in languages:
+            with translation.override(code):
+                for item in items:
+                    locations[id(item)][code] = f"{protocol}://{domain}{self.location(item)}"
+        urls, lastmods = [], []
+        for item, language in pairs:
             lastmod = self._value("lastmod", item)
             lastmods.append(lastmod)
             urls.append(
                 {
-                    "location": locations[key][language],
+                    "location": locations[id(item)][language],
                     "lastmod": lastmod,
                     "changefreq": self._value("changefreq", item),
                     "priority": self._value("priority", item),
-                    "alternates": [(code, locations[key][code]) for code in languages],
+                    "alternates": list(locations[id(item)].items()),
                 }
             )
         if lastmods and None not in lastmods:
@@ -73,8 +75,9 @@ class PortalSitemap(Sitemap):
 
 def urlset(urls: list[dict]) -> str:
     """The XML of a sitemap page (what Django's ``sitemap.xml`` template writes, without its whitespace)."""
-    # Each location is written once as a <loc> and once as an alternate of each language: escaped once.
-    escaped = {}
+    # Each location is written as a <loc> and as an alternate of each language, a lastmod once per language:
+    # each is escaped or formatted once.
+    escaped, days = {}, {}
     parts = [URLSET_START]
     for url in urls:
         for _code, location in url["alternates"]:
@@ -83,9 +86,12 @@ def urlset(urls: list[dict]) -> str:
         location = url["location"]
         parts.append(f"<url><loc>{escaped.get(location) or escape(location)}</loc>")
         if lastmod := url["lastmod"]:
-            if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
-                lastmod = timezone.localtime(lastmod)
-            parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+            if lastmod not in days:
+                day = lastmod
+                if isinstance(day, datetime.datetime) and timezone.is_aware(day):
+                    day = timezone.localtime(day)
+                days[lastmod] = f"<lastmod>{day:%Y-%m-%d}</lastmod>"
+            parts.append(days[lastmod])
         if url["changefreq"]:
             parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
         if url["priority"] is not None:
@@ -94,6 +100,23 @@ def urlset(urls: list[dict]) -> str:
             parts.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{escaped[location]}"/>')
         parts.append("</url>\n")
     parts.append("</urlset>\n")
+    return "".join(parts)
+
+
+def sitemapindex(sections: list[tuple[str, object]]) -> str:
+    """The XML of the sitemap index: ``(location, lastmod)`` of every page of every section (as Django's
+    ``sitemap_index.xml`` template writes it, without its whitespace)."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    ]
+    for location, lastmod in sections:
+        parts.append(f"<sitemap><loc>{escape(location)}</loc>")
+        if lastmod:
+            if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
+                lastmod = timezone.localtime(lastmod)
+            parts.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
+        parts.append("</sitemap>\n")
+    parts.append("</sitemapindex>\n")
     return "".join(parts)
 
 
@@ -164,14 +187,15 @@ class ObjectSitemap(PortalSitemap):
     """
 
     limit = 1000  # URLs a page: with their hreflang alternates about 370 KB
+    fields: tuple[str, ...] = ()  # when given, the only columns read (what location and lastmod need)
 
     def lastmod(self, item):
         return item.updated_at
 
     @cached_property
     def paginator(self):
-        languages = self._languages()
-        return IdRangePages(self.items(), languages, self.limit // len(languages))
+        languages, items = self._languages(), self.items()
+        return IdRangePages(items.only(*self.fields) if self.fields else items, languages, self.limit // len(languages))
 
     def get_latest_lastmod(self):
         return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]

@@ -6,9 +6,10 @@ from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils.http import http_date
 
-from outreach.sitemaps import PageSitemap, urlset
+from outreach.sitemaps import PageSitemap, sitemapindex, urlset
 
 
 class HomeSitemap(PageSitemap):
@@ -23,6 +24,26 @@ def collect_sitemaps() -> dict:
         if app_config.name.startswith("outreach.") and find_spec(f"{app_config.name}.sitemaps"):
             sitemaps.update(import_module(f"{app_config.name}.sitemaps").SITEMAPS)
     return sitemaps
+
+
+@x_robots_tag
+def sitemap_index(request, sitemaps):
+    """/sitemap.xml: every page of every section, as Django's ``index`` view but written by ``sitemapindex``
+    (at 100,000 activities it lists some 200 pages). Same Last-Modified rule: when every section has a lastmod."""
+    domain = get_current_site(request).domain
+    pages, lastmods = [], []
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class()
+        protocol = sitemap.protocol or request.scheme
+        location = f"{protocol}://{domain}{reverse('sitemap_section', kwargs={'section': section})}"
+        lastmod = sitemap.get_latest_lastmod()
+        lastmods.append(lastmod)
+        pages.append((location, lastmod))
+        pages += [(f"{location}?p={page}", lastmod) for page in range(2, sitemap.paginator.num_pages + 1)]
+    response = HttpResponse(sitemapindex(pages), content_type="application/xml")
+    if lastmods and None not in lastmods:
+        response.headers["Last-Modified"] = http_date(max(lastmods).timestamp())
+    return response
 
 
 @x_robots_tag

@@ -8,6 +8,8 @@ class ActivityPagesSitemap(PageSitemap):
 
 
 class ActivitySitemap(ObjectSitemap):
+    fields = ("slug", "updated_at")
+
     def items(self):
         return Activity.objects.published().order_by("-starts_at")
 

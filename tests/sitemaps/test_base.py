@@ -16,6 +16,11 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
+def index_entries(xml: bytes) -> list[tuple]:
+    sitemaps = ElementTree.fromstring(xml).findall(f"{{{SITEMAP}}}sitemap")
+    return [(item.findtext(f"{{{SITEMAP}}}loc"), item.findtext(f"{{{SITEMAP}}}lastmod")) for item in sitemaps]
+
+
 def entries(xml: bytes) -> set[tuple]:
     """The ``<url>`` entries of a sitemap page: location, lastmod, changefreq, priority and the alternates."""
     found = set()
@@ -113,6 +118,21 @@ def test_a_section_is_what_djangos_sitemap_view_writes(client, rf, section):
     djangos.render()
     assert entries(ours.content) == entries(djangos.content)
     assert ours.get("Last-Modified") == djangos.get("Last-Modified")
+
+
+@pytest.mark.django_db
+def test_the_index_is_what_djangos_index_view_writes(client, rf, monkeypatch):
+    monkeypatch.setattr(ActivitySitemap, "limit", 4)
+    ActivityFactory.create_batch(5)
+    ours = client.get("/sitemap.xml")
+    assert ours["Content-Type"] == "application/xml"
+    assert ours["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    djangos = sitemap_views.index(rf.get("/sitemap.xml"), SITEMAPS, sitemap_url_name="sitemap_section")
+    djangos.render()
+    assert index_entries(ours.content) == index_entries(djangos.content)
+    assert "http://testserver/sitemap-activities.xml?p=3" in {
+        location for location, _lastmod in index_entries(ours.content)
+    }
 
 
 @pytest.mark.django_db
