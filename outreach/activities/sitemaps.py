@@ -9,6 +9,7 @@ class ActivityPagesSitemap(PageSitemap):
 
 class ActivitySitemap(ObjectSitemap):
     fields = ("slug", "updated_at")
+    slug_url_name = "activities:detail"
 
     def items(self):
         return Activity.objects.published().order_by("-starts_at")

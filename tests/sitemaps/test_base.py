@@ -4,6 +4,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.contrib.sitemaps import views as sitemap_views
+from django.utils import translation
 
 from outreach.activities.sitemaps import ActivitySitemap
 from outreach.sitemaps import PortalSitemap
@@ -133,6 +134,22 @@ def test_the_index_is_what_djangos_index_view_writes(client, rf, monkeypatch):
     assert "http://testserver/sitemap-activities.xml?p=3" in {
         location for location, _lastmod in index_entries(ours.content)
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_paths_filled_into_one_reverse_are_those_of_get_absolute_url(language):
+    activities = [ActivityFactory(slug=slug) for slug in ("a", "sosialisasi-tppo_2026", "x" * 200)]
+    with translation.override(language):
+        assert ActivitySitemap().paths(activities) == [activity.get_absolute_url() for activity in activities]
+
+
+@pytest.mark.django_db
+def test_a_sitemap_without_a_slug_url_name_reverses_each_object(monkeypatch):
+    monkeypatch.setattr(ActivitySitemap, "slug_url_name", "")
+    monkeypatch.setattr(ActivitySitemap, "location", lambda self, activity: f"/reversed/{activity.pk}/")
+    activity = ActivityFactory()
+    assert ActivitySitemap().paths([activity]) == [f"/reversed/{activity.pk}/"]
 
 
 @pytest.mark.django_db
