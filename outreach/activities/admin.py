@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from outreach.changelists import RowCheckbox
+from outreach.changelists import LongChangeList
 from outreach.figures_cache import remembered
 from outreach.media import private_file_response
 from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
@@ -156,7 +156,7 @@ class PlaceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Activity)
-class ActivityAdmin(RowCheckbox, admin.ModelAdmin):
+class ActivityAdmin(LongChangeList, admin.ModelAdmin):
     inlines = [ActivityPhotoInline]
     list_display = ["title", "kind", "starts_at", "place_name", "attendance_total", "status"]
     list_filter = [

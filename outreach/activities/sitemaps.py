@@ -8,7 +8,6 @@ class ActivityPagesSitemap(PageSitemap):
 
 
 class ActivitySitemap(ObjectSitemap):
-    fields = ("slug", "updated_at")
     slug_url_name = "activities:detail"
 
     def items(self):

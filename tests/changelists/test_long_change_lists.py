@@ -1,4 +1,4 @@
-"""The row checkbox of the long change lists (outreach.changelists) is the HTML Django's own writes."""
+"""The long change lists (outreach.changelists): 50 rows a page, and a row checkbox that is the HTML Django writes."""
 
 import pytest
 from django.contrib import admin
@@ -44,3 +44,27 @@ def test_the_checkboxes_select_the_rows_for_an_action(client):
     client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [activity.pk]})
     activity.refresh_from_db()
     assert activity.status == "published"
+
+
+LISTS = [
+    ("/admin/villages/village/", VillageFactory),
+    ("/admin/schools/institution/", InstitutionFactory),
+    (CHANGELIST_URL, ActivityFactory),
+]
+
+
+@pytest.mark.parametrize(("url", "factory"), LISTS)
+def test_a_long_list_shows_50_rows_a_page(client, url, factory):
+    factory.create_batch(51)
+    client.force_login(supervisor())
+    first = client.get(url).context["cl"]
+    assert len(first.result_list) == 50 and first.multi_page
+    assert len(client.get(url, {"p": 2}).context["cl"].result_list) == 1
+
+
+@pytest.mark.parametrize(("url", "factory"), LISTS)
+def test_50_rows_fit_one_page(client, url, factory):
+    factory.create_batch(50)
+    client.force_login(supervisor())
+    cl = client.get(url).context["cl"]
+    assert len(cl.result_list) == 50 and not cl.multi_page
