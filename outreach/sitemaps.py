@@ -121,19 +121,21 @@ def urlset(urls: list[dict]) -> str:
     return "".join(parts)
 
 
-def sitemapindex(sections: list[tuple[str, object]]) -> str:
-    """The XML of the sitemap index: ``(location, lastmod)`` of every page of every section (as Django's
-    ``sitemap_index.xml`` template writes it, without its whitespace)."""
+def sitemapindex(sections: list[tuple[str, object, int]]) -> str:
+    """The XML of the sitemap index: each section's ``(location, lastmod, number of pages)``, one ``<sitemap>``
+    a page (``?p=2`` on), as Django's ``sitemap_index.xml`` template writes it, without its whitespace."""
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
     ]
-    for location, lastmod in sections:
-        parts.append(f"<sitemap><loc>{escape(location)}</loc>")
+    for location, lastmod, pages in sections:
+        written = ""
         if lastmod:
             if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
                 lastmod = timezone.localtime(lastmod)
-            parts.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
-        parts.append("</sitemap>\n")
+            written = f"<lastmod>{lastmod.isoformat()}</lastmod>"
+        escaped = escape(location)
+        parts.append(f"<sitemap><loc>{escaped}</loc>{written}</sitemap>\n")
+        parts += [f"<sitemap><loc>{escaped}?p={page}</loc>{written}</sitemap>\n" for page in range(2, pages + 1)]
     parts.append("</sitemapindex>\n")
     return "".join(parts)
 

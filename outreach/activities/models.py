@@ -223,12 +223,13 @@ class ActivityQuerySet(models.QuerySet):
         if not words:
             return self
         prefixes = SearchQuery(" & ".join(f"{word}:*" for word in words), config="indonesian", search_type="raw")
-        matches = Q(matched_text=prefixes)
+        # The places first: PostgreSQL tests an OR's conditions in order, and a place id is cheaper than the words.
+        matches = Q()
         for field in PLACE_FIELDS:
             places = Activity._meta.get_field(field).related_model.objects.filter(name__icontains=text.strip())
             if ids := list(places.values_list("pk", flat=True)):
                 matches |= Q(**{f"{field}__in": ids})
-        return self.alias(matched_text=F("search_vector")).filter(matches)
+        return self.alias(matched_text=F("search_vector")).filter(matches | Q(matched_text=prefixes))
 
     def for_program(self, program):
         return self.filter(kind__in=PROGRAM_KINDS[Program(program)])
