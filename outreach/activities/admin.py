@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
@@ -219,11 +220,22 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
     def place_name(self, activity):
         return activity.place or "—"
 
+    # A search that matches more activities than this ("desa" matches nearly all) is counted only this far and
+    # its totals are not computed: summing most of the activity log for a search nobody means costs as much as
+    # every other part of the page together, and grows with the log. Filters are counted and summed in full.
+    search_count_limit = 10_000
+
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         """The list's count is the one of its totals (``attendance_sums``, remembered): one pass over the filtered
-        activities, not a COUNT and then the sums."""
+        activities, not a COUNT and then the sums. A search is counted up to ``search_count_limit``."""
         paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
-        paginator.count = self.attendance_sums(request, queryset)["count"]
+        paginator.over_limit = False
+        if request.GET.get(SEARCH_VAR, "").strip():
+            found = queryset.count_up_to(self.search_count_limit)
+            paginator.count = min(found, self.search_count_limit)
+            paginator.over_limit = found > self.search_count_limit
+        else:
+            paginator.count = self.attendance_sums(request, queryset)["count"]
         return paginator
 
     def get_search_results(self, request, queryset, search_term):
@@ -327,7 +339,10 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
-            context["attendance_sums"] = self.attendance_sums(request, context["cl"].queryset)
+            if context["cl"].paginator.over_limit:
+                context["search_count_limit"] = self.search_count_limit
+            else:
+                context["attendance_sums"] = self.attendance_sums(request, context["cl"].queryset)
             context["attendance_columns"] = ATTENDANCE_FIELD_NAMES
             context["export_query"] = request.GET.urlencode()
         return response

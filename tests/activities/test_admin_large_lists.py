@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from outreach.activities.admin import PlaceFilter
+from outreach.activities.admin import ActivityAdmin, PlaceFilter
 from outreach.activities.models import Activity, Kind
 from tests.activities.helpers import CHANGELIST_URL, queries_for
 from tests.factories import ActivityFactory, InstitutionFactory, VillageFactory, supervisor
@@ -112,3 +112,34 @@ def test_the_place_filter_runs_the_same_queries_with_few_and_many_places(staff_c
     for _ in range(6):
         ActivityFactory(village=VillageFactory())
     assert queries_for(staff_client, CHANGELIST_URL) == few
+
+
+def test_a_search_matching_more_than_the_limit_is_counted_that_far_without_totals(staff_client, monkeypatch):
+    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    ActivityFactory.create_batch(5, title="Sosialisasi paspor")
+    with CaptureQueriesContext(connection) as context:
+        response = staff_client.get(CHANGELIST_URL, {"q": "sosial"})
+    assert response.context["cl"].result_count == 3
+    assert "attendance_sums" not in response.context
+    assert "Lebih dari 3 kegiatan cocok dengan pencarian ini" in response.text
+    assert not [query for query in context.captured_queries if "SUM(" in query["sql"]]
+    [count] = [query["sql"] for query in context.captured_queries if "COUNT(" in query["sql"]]
+    assert "LIMIT 4" in count
+
+
+def test_a_search_within_the_limit_is_counted_and_summed_in_full(staff_client, monkeypatch):
+    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    ActivityFactory.create_batch(3, title="Sosialisasi paspor", summary="", male_18_59=2, female_18_59=0)
+    ActivityFactory(title="Kunjungan sekolah", summary="")
+    response = staff_client.get(CHANGELIST_URL, {"q": "sosial"})
+    assert response.context["cl"].result_count == 3
+    assert response.context["attendance_sums"]["attendance_total"] == 6
+    assert "Lebih dari" not in response.text
+
+
+def test_a_filter_matching_more_than_the_search_limit_is_counted_and_summed_in_full(staff_client, monkeypatch):
+    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    ActivityFactory.create_batch(5, kind=Kind.IMIGRASI_MASUK_DESA)
+    response = staff_client.get(CHANGELIST_URL, {"kind__exact": Kind.IMIGRASI_MASUK_DESA})
+    assert response.context["cl"].result_count == 5
+    assert response.context["attendance_sums"]["count"] == 5
