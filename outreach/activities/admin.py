@@ -430,7 +430,9 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
             [str(label) for _key, label in self.CSV_COLUMNS],
             lambda activities: (
                 self.csv_row(request, activity)
-                for activity in activities.prefetch_related("officers", "partners").iterator(EXPORT_CHUNK_SIZE)
+                for activity in activities.defer("search_vector")
+                .prefetch_related("officers", "partners")
+                .iterator(EXPORT_CHUNK_SIZE)
             ),
         )
 
