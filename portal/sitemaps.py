@@ -29,7 +29,7 @@ def collect_sitemaps() -> dict:
 @x_robots_tag
 def sitemap_index(request, sitemaps):
     """/sitemap.xml: every page of every section, as Django's ``index`` view but written by ``sitemapindex``
-    (at 100,000 activities it lists some 200 pages). Same Last-Modified rule: when every section has a lastmod."""
+    (at 100,000 activities it lists some 800 pages). Same Last-Modified rule: when every section has a lastmod."""
     domain = get_current_site(request).domain
     sections, lastmods = [], []
     for section, sitemap_class in sitemaps.items():
