@@ -137,3 +137,14 @@ def test_a_search_for_a_common_word_walks_the_admin_order_and_tests_the_stored_w
 def test_a_search_for_a_rare_word_reads_the_full_text_index_instead(many_past_activities):
     plan = Activity.objects.search("kegiatan 1234").order_by("-starts_at", "-id")[:100].explain()
     assert "activity_search" in plan and "activity_starts_id_desc" not in plan, plan
+
+
+def test_the_years_are_one_recursive_walk_of_an_index(many_past_activities):
+    with CaptureQueriesContext(connection) as context:
+        assert len(Activity.objects.published().started().years()) >= 8
+    [query] = context.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + query["sql"])
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert "Recursive Union" in plan and "Index" in plan, plan
+    assert "Seq Scan on activities_activity" not in plan and "Sort" not in plan, plan
