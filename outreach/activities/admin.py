@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
@@ -17,6 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from outreach.changelists import LongChangeList
 from outreach.figures_cache import remembered
 from outreach.media import private_file_response
 from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
@@ -119,31 +121,43 @@ class ProgramFilter(admin.SimpleListFilter):
 
 
 class PlaceFilter(admin.SimpleListFilter):
-    """Filter by place, listing only places that have activities (villages, schools, reading corners)."""
+    """Filter by place. While few places have activities (``limit``) it lists them; an office with hundreds of
+    desa binaan and thousands of schools gets no list of them all (it would outweigh the rest of the page and
+    grow with the data): the search box finds a place by part of its name, and a chosen place stays shown."""
 
     title = _("place")
     parameter_name = "place"
+    limit = 30
+    FIELDS = {"v": "village", "i": "institution", "r": "reading_corner"}
 
     def lookups(self, request, model_admin):
         choices = []
-        for field, label in (("village", "v"), ("institution", "i"), ("reading_corner", "r")):
+        for label, field in self.FIELDS.items():
             # From the places' side: one index probe a place, not a DISTINCT over every activity.
             places = Activity._meta.get_field(field).related_model.objects
             held = Exists(Activity.objects.filter(**{field: OuterRef("pk")}))
-            names = places.filter(held).order_by("name").values_list("pk", "name")
+            names = places.filter(held).order_by("name").values_list("pk", "name")[: self.limit + 1]
             choices += [(f"{label}{pk}", name) for pk, name in names]
-        return choices
+        if len(choices) <= self.limit:
+            return choices
+        return self.chosen_place()
+
+    def chosen_place(self) -> list:
+        value = self.value() or ""
+        if value[:1] not in self.FIELDS or not value[1:].isdigit():
+            return []
+        places = Activity._meta.get_field(self.FIELDS[value[0]]).related_model.objects
+        return [(value, name) for name in places.filter(pk=int(value[1:])).values_list("name", flat=True)]
 
     def queryset(self, request, queryset):
         value = self.value() or ""
-        fields = {"v": "village_id", "i": "institution_id", "r": "reading_corner_id"}
-        if value[:1] in fields and value[1:].isdigit():
-            return queryset.filter(**{fields[value[0]]: int(value[1:])})
+        if value[:1] in self.FIELDS and value[1:].isdigit():
+            return queryset.filter(**{f"{self.FIELDS[value[0]]}_id": int(value[1:])})
         return queryset
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(LongChangeList, admin.ModelAdmin):
     inlines = [ActivityPhotoInline]
     list_display = ["title", "kind", "starts_at", "place_name", "attendance_total", "status"]
     list_filter = [
@@ -205,6 +219,24 @@ class ActivityAdmin(admin.ModelAdmin):
     @admin.display(description=_("place"))
     def place_name(self, activity):
         return activity.place or "—"
+
+    # A search that matches more activities than this ("desa" matches nearly all) is counted only this far and
+    # its totals are not computed: summing most of the activity log for a search nobody means costs as much as
+    # every other part of the page together, and grows with the log. Filters are counted and summed in full.
+    search_count_limit = 10_000
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """The list's count is the one of its totals (``attendance_sums``, remembered): one pass over the filtered
+        activities, not a COUNT and then the sums. A search is counted up to ``search_count_limit``."""
+        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        paginator.over_limit = False
+        if request.GET.get(SEARCH_VAR, "").strip():
+            found = queryset.count_up_to(self.search_count_limit)
+            paginator.count = min(found, self.search_count_limit)
+            paginator.over_limit = found > self.search_count_limit
+        else:
+            paginator.count = self.attendance_sums(request, queryset)["count"]
+        return paginator
 
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False
@@ -307,7 +339,10 @@ class ActivityAdmin(admin.ModelAdmin):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
-            context["attendance_sums"] = self.attendance_sums(request, context["cl"].queryset)
+            if context["cl"].paginator.over_limit:
+                context["search_count_limit"] = self.search_count_limit
+            else:
+                context["attendance_sums"] = self.attendance_sums(request, context["cl"].queryset)
             context["attendance_columns"] = ATTENDANCE_FIELD_NAMES
             context["export_query"] = request.GET.urlencode()
         return response
@@ -395,7 +430,9 @@ class ActivityAdmin(admin.ModelAdmin):
             [str(label) for _key, label in self.CSV_COLUMNS],
             lambda activities: (
                 self.csv_row(request, activity)
-                for activity in activities.prefetch_related("officers", "partners").iterator(EXPORT_CHUNK_SIZE)
+                for activity in activities.defer("search_vector")
+                .prefetch_related("officers", "partners")
+                .iterator(EXPORT_CHUNK_SIZE)
             ),
         )
 

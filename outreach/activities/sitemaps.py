@@ -8,6 +8,8 @@ class ActivityPagesSitemap(PageSitemap):
 
 
 class ActivitySitemap(ObjectSitemap):
+    slug_url_name = "activities:detail"
+
     def items(self):
         return Activity.objects.published().order_by("-starts_at")
 

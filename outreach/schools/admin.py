@@ -7,13 +7,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from outreach.changelists import LongChangeList
 from outreach.topics import Topic
 
 from .models import Institution, VisitRequest, VisitRequestStatus
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(LongChangeList, admin.ModelAdmin):
     list_display = ["name", "level", "kecamatan", "contact_name"]
     list_filter = ["level", "kecamatan"]
     search_fields = ["name", "kecamatan", "contact_name"]

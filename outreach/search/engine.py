@@ -24,7 +24,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from outreach.activities.models import SEARCH_VECTOR as ACTIVITY_VECTOR
 from outreach.activities.models import Activity
 from outreach.figures_cache import remembered
 from outreach.pages.models import Page
@@ -126,7 +125,7 @@ def _pages(text: str, language: str) -> tuple[str, str, list]:
 def _activities(text: str, language: str):
     query = _query(text, "indonesian")
     queryset = Activity.objects.published().with_places()
-    rows = _ranked(queryset, ACTIVITY_VECTOR, query, _exact("title", text), _text("summary"), "indonesian")
+    rows = _ranked(queryset, F("search_vector"), query, _exact("title", text), _text("summary"), "indonesian")
     rows = rows[:PER_KIND]
     results = [
         Result(

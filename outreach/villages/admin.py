@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from outreach.changelists import LongChangeList
 from outreach.staff import STAFF_ORDER, StaffChoiceField, StaffListFilter, full_name_column
 
 from .models import ProgramStatus, Village, VillageIndicator
@@ -50,7 +51,7 @@ class DesaBinaanFilter(admin.SimpleListFilter):
 
 
 @admin.register(Village)
-class VillageAdmin(TranslationAdmin):
+class VillageAdmin(LongChangeList, TranslationAdmin):
     list_display = ["name", "kecamatan", "program_status", "program_since", "pimpasa_display"]
     list_filter = [DesaBinaanFilter, "program_status", "kecamatan", ("pimpasa", StaffListFilter)]
     list_select_related = ["pimpasa"]

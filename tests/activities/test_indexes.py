@@ -5,9 +5,11 @@ import time
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from outreach.activities.models import Activity, Status
+from outreach.activities.sitemaps import ActivitySitemap
 from tests.factories import ActivityFactory, VillageFactory
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +153,48 @@ def test_the_officers_search_reads_the_full_text_index(many_past_activities):
 def test_the_sitemap_date_reads_the_status_and_update_index(many_past_activities):
     plan = Activity.objects.published().order_by("-updated_at").values_list("updated_at")[:1].explain()
     assert "activity_status_updated" in plan, plan
+
+
+def test_a_sitemap_page_reads_its_range_of_the_primary_key(many_past_activities):
+    pages = ActivitySitemap().paginator
+    assert pages.num_pages > 3
+    plan = pages.objects(pages.num_pages - 1).explain()  # a deep page: no rows skipped on the way
+    assert "activities_activity_pkey" in plan, plan
+    assert "Seq Scan" not in plan and "Sort" not in plan, plan
+
+
+def test_the_sitemap_index_learns_the_pages_from_two_probes_of_the_primary_key(many_past_activities):
+    pages = ActivitySitemap().paginator
+    with CaptureQueriesContext(connection) as context:
+        assert pages.num_pages == (pages.bounds[1] - pages.bounds[0]) // pages.span + 1
+    [query] = context.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + query["sql"])
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    # MIN and MAX each as the first row of the primary key index, read forwards and backwards.
+    assert plan.count("Limit") == 2 and "Index Scan Backward using activities_activity_pkey" in plan, plan
+    assert "Seq Scan" not in plan and "Aggregate" not in plan, plan
+
+
+def test_a_search_for_a_common_word_walks_the_admin_order_and_tests_the_stored_words(many_past_activities):
+    """Every activity's title holds "kegiatan": PostgreSQL reads the list's order and stops after a page, testing
+    each row's stored words (no to_tsvector of every row, no sort of every match)."""
+    plan = Activity.objects.search("kegiatan").order_by("-starts_at", "-id")[:100].explain()
+    assert "activity_starts_id_desc" in plan, plan
+    assert "to_tsvector" not in plan and "Sort" not in plan, plan
+
+
+def test_a_search_for_a_rare_word_reads_the_full_text_index_instead(many_past_activities):
+    plan = Activity.objects.search("kegiatan 1234").order_by("-starts_at", "-id")[:100].explain()
+    assert "activity_search" in plan and "activity_starts_id_desc" not in plan, plan
+
+
+def test_the_years_are_one_recursive_walk_of_an_index(many_past_activities):
+    with CaptureQueriesContext(connection) as context:
+        assert len(Activity.objects.published().started().years()) >= 8
+    [query] = context.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + query["sql"])
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert "Recursive Union" in plan and "Index" in plan, plan
+    assert "Seq Scan on activities_activity" not in plan and "Sort" not in plan, plan

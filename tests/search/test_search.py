@@ -111,14 +111,15 @@ def test_the_search_runs_the_same_number_of_queries_with_few_and_many_results(cl
 
 
 def test_the_activity_search_can_use_its_gin_index():
-    """The index is on exactly the expression the search filters on (so PostgreSQL can use it at 100,000 rows)."""
+    """The index is on the stored column the search filters on (so PostgreSQL can use it at 100,000 rows)."""
     from django.contrib.postgres.search import SearchQuery
     from django.db import connection
+    from django.db.models import F
 
-    from outreach.activities.models import SEARCH_VECTOR, Activity
+    from outreach.activities.models import Activity
 
     query = SearchQuery("paspor", config="indonesian", search_type="websearch")
-    matches = Activity.objects.order_by().annotate(matched=SEARCH_VECTOR).filter(matched=query).values("pk")
+    matches = Activity.objects.order_by().annotate(matched=F("search_vector")).filter(matched=query).values("pk")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = matches.explain()
