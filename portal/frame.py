@@ -16,6 +16,8 @@ the demo note and the page's content are rendered outside them. ``office_profile
 every page's title and frame, from the same cache.
 """
 
+import logging
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +29,7 @@ from outreach.office.models import OfficeProfile
 from portal.page_cache import GENERATION_KEY, page_cache
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 MISSING = object()
 
 
@@ -35,11 +38,18 @@ def _remembered(name: str, compute):
     Kept in the default cache, beside the empty forms' fields: the page cache's folder holds pages only."""
     if not settings.PAGE_CACHE_SECONDS:
         return compute()
-    key = f"frame:{generations.current(page_cache(), GENERATION_KEY)}:{name}"
-    value = cache.get(key, MISSING)
+    try:
+        key = f"frame:{generations.current(page_cache(), GENERATION_KEY)}:{name}"
+        value = cache.get(key, MISSING)
+    except Exception:  # a cache that fails (Redis away) costs speed, never the page
+        logger.exception("The cache failed to answer for the frame's %s; rendering it", name)
+        return compute()
     if value is MISSING:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        try:
+            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("The cache failed to keep the frame's %s", name)
     return value
 
 
