@@ -873,6 +873,8 @@ def main():
 
         log(f"  report submission: {clients} processes × {seconds} s, 3 photos of {photo_size[0]}×{photo_size[1]}")
         photos = [photo_jpeg(*photo_size, seed) for seed in range(3)]
+        if not options.smoke:  # warm every worker up first, as for the pages (reports of their own marker)
+            load_flows(port, "submit", 2, clients, quota, photos=photos, marker=f"{marker[:-1]} warm-up]")
         with MemorySampler(server) as memory:
             measured = load_flows(port, "submit", seconds, clients, quota, photos=photos, marker=marker)
         weight = sum(len(photo) for photo in photos)
@@ -888,6 +890,8 @@ def main():
         load_average.append(os.getloadavg()[0])
 
         references = [f"LPR-{n % 10_000:04d}-{n // 10_000:04d}" for n in range(sizes["reports"])]
+        if not options.smoke:
+            load_flows(port, "lookup", 1, clients, quota * 2, references=references)
         with MemorySampler(server) as memory:
             looked = load_flows(port, "lookup", seconds, clients, quota * 2, references=references)
         results.append({"page": LOOKUP, "queries": "–", "bytes": 0, "memory": memory.peak, **looked})
