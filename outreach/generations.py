@@ -11,6 +11,8 @@ from uuid import uuid4
 
 from django.db import transaction
 
+logger = logging.getLogger(__name__)
+
 
 def current(cache, key: str) -> str:
     """The generation stored at ``key`` in ``cache``, made on first use."""
@@ -19,9 +21,6 @@ def current(cache, key: str) -> str:
         cache.add(key, uuid4().hex, timeout=None)
         value = cache.get(key, "")
     return value
-
-
-logger = logging.getLogger(__name__)
 
 
 def renew(cache, key: str) -> None:
