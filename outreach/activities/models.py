@@ -716,15 +716,9 @@ class ActivityPhoto(models.Model):
 # --- tallies of the published activities, kept by PostgreSQL (see tallies.py) ---------------------------
 
 
-class TallyChange(models.Model):
-    """What one statement changed in the published activities (−1 for a row gone, +1 for a row come), written by
-    the triggers of migration ``activity_tallies`` and folded into the three tallies below by ``tallies.fold``."""
+class AttendanceSums(models.Model):
+    """The attendance sums of a tally row (``ATTENDANCE_FIELDS``, summed over many activities)."""
 
-    month = models.DateField()
-    kind = models.CharField(max_length=30)
-    place_kind = models.CharField(max_length=20, blank=True)
-    place = models.BigIntegerField(null=True)
-    activities = models.IntegerField()
     male_under_18 = models.BigIntegerField(default=0)
     male_18_59 = models.BigIntegerField(default=0)
     male_60_plus = models.BigIntegerField(default=0)
@@ -733,24 +727,32 @@ class TallyChange(models.Model):
     female_60_plus = models.BigIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class TallyChange(AttendanceSums):
+    """What one statement changed in the published activities (−1 for a row gone, +1 for a row come), written by
+    the triggers of migration ``activity_tallies`` and folded into the three tallies below by ``tallies.fold``."""
+
+    month = models.DateField()
+    kind = models.CharField(max_length=30)
+    place_kind = models.CharField(max_length=20, blank=True)
+    place = models.BigIntegerField(null=True)
+    activities = models.IntegerField()
+
+    class Meta:
         default_permissions = ()
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.kind}: {self.activities:+d}"
 
 
-class MonthTally(models.Model):
+class MonthTally(AttendanceSums):
     """Published activities and their attendance per local month and kind (the future ones too)."""
 
     month = models.DateField()
     kind = models.CharField(max_length=30)
     activities = models.IntegerField()
-    male_under_18 = models.BigIntegerField(default=0)
-    male_18_59 = models.BigIntegerField(default=0)
-    male_60_plus = models.BigIntegerField(default=0)
-    female_under_18 = models.BigIntegerField(default=0)
-    female_18_59 = models.BigIntegerField(default=0)
-    female_60_plus = models.BigIntegerField(default=0)
 
     class Meta:
         default_permissions = ()
