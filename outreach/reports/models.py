@@ -424,14 +424,21 @@ class PinToShow(models.Model):
 # --- tallies of the reports received, kept by PostgreSQL (see tallies.py) --------------------------------
 
 
-class TallyChange(models.Model):
-    """What one statement changed in the reports (−1 for a row gone, +1 for a row come), written by the triggers
-    of migration ``report_tallies`` and folded into ``Tally`` by ``tallies.fold``."""
+class ReportCount(models.Model):
+    """Reports of one local year of receipt, category and status: a tally row, or a change to one."""
 
     year = models.SmallIntegerField()
     category = models.CharField(max_length=20)
     status = models.CharField(max_length=20)
     reports = models.IntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class TallyChange(ReportCount):
+    """What one statement changed in the reports (−1 for a row gone, +1 for a row come), written by the triggers
+    of migration ``report_tallies`` and folded into ``Tally`` by ``tallies.fold``."""
 
     class Meta:
         default_permissions = ()
@@ -440,13 +447,8 @@ class TallyChange(models.Model):
         return f"{self.year} {self.category} {self.status}: {self.reports:+d}"
 
 
-class Tally(models.Model):
+class Tally(ReportCount):
     """Reports received per local year of receipt, category and current status."""
-
-    year = models.SmallIntegerField()
-    category = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
-    reports = models.IntegerField()
 
     class Meta:
         default_permissions = ()
