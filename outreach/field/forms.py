@@ -4,7 +4,7 @@ Validation is the model's (``Activity.clean`` and its constraints, as in the adm
 through the admin's ``ActivityPhotoForm`` (checked and re-encoded by ``outreach.media.clean_image``).
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -84,7 +84,8 @@ class FieldActivityForm(forms.ModelForm):
         """What a scheduled activity already tells: kind, place, title, day and times, audience, topics."""
         start, end = timezone.localtime(activity.starts_at), timezone.localtime(activity.ends_at)
         if end.date() != start.date():
-            end = start + timedelta(hours=2)
+            # The form holds one day: a visit planned past midnight ends at the last minute of its day.
+            end = start.replace(hour=23, minute=59, second=0, microsecond=0)
         return {
             "kind": activity.kind,
             "village": activity.village_id,

@@ -1,7 +1,7 @@
 """An officer logs two village visits on a phone without signal; they arrive once each when it returns."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -282,7 +282,7 @@ def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role,
     scheduled = ActivityFactory(
         title="Imigrasi Masuk Desa Bakung",
         village=VillageFactory(name="Desa Bakung"),
-        starts_at=timezone.now() + timedelta(days=1),
+        starts_at=timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(10, 0))),
         topics=["tppo"],
         status=Status.DRAFT,
     )

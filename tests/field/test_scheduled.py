@@ -1,12 +1,13 @@
 """An entry started from a scheduled activity completes that activity instead of adding a second one."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from uuid import uuid4
 
 import pytest
 from django.utils import timezone
 
 from outreach.activities.models import Activity, Status
+from outreach.field.forms import FieldActivityForm, as_pairs
 from outreach.field.models import FieldSubmission
 from tests.factories import ActivityFactory, VillageFactory, jpeg_upload, officer, supervisor
 from tests.field.helpers import SYNC_URL, entry_data
@@ -131,3 +132,39 @@ def test_the_completed_activity_is_in_the_assigned_officers_entries(client, budi
     client.force_login(budi)
     client.post(SYNC_URL, completion(scheduled))
     assert list(client.get("/petugas/kegiatan/").context["activities"]) == [scheduled]
+
+
+def planned_at(budi, hour, minute):
+    """A draft for budi tomorrow at hour:minute local time, two hours long."""
+    starts = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(hour, minute)))
+    activity = ActivityFactory(
+        status=Status.DRAFT, village=VillageFactory(), starts_at=starts, ends_at=starts + timedelta(hours=2)
+    )
+    activity.officers.add(budi)
+    return activity
+
+
+def prefilled(activity):
+    """The entry the phone sends when the officer saves the form it filled from its copy of the schedule."""
+    initial = {}
+    for name, value in as_pairs(FieldActivityForm.initial_from(activity)):
+        initial.setdefault(name, []).append(value)
+    return entry_data(activity.village, scheduled=activity.pk) | initial
+
+
+def test_a_visit_planned_past_midnight_is_offered_ending_on_its_own_day(budi):
+    initial = FieldActivityForm.initial_from(planned_at(budi, 22, 30))
+    assert (initial["starts_at"], initial["ends_at"]) == (time(22, 30), time(23, 59))
+
+
+def test_a_daytime_visit_is_offered_with_its_planned_end(budi):
+    initial = FieldActivityForm.initial_from(planned_at(budi, 9, 0))
+    assert (initial["starts_at"], initial["ends_at"]) == (time(9, 0), time(11, 0))
+
+
+def test_the_prefilled_entry_for_a_late_evening_visit_is_accepted(client, budi):
+    activity = planned_at(budi, 22, 30)
+    client.force_login(budi)
+    response = client.post(SYNC_URL, prefilled(activity))
+    assert response.status_code == 201, response.json()
+    assert response.json()["activity"]["id"] == activity.pk
