@@ -1,6 +1,8 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import Resolver404, get_urlconf, resolve, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
@@ -44,16 +46,33 @@ def navigation(request):
 def language_links(request):
     """Links to the current page in every language (falls back to the home page)."""
     path = request.get_full_path()
+    query = "".join(path.partition("?")[1:])  # "?…" as the full path writes it, or ""
+    translated = translations(request.path)
     active = get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = translated[code] + query if translated else path
         if url == path and code != active:
             with override(code):
                 url = reverse("home")
         info = get_language_info(code)
         links.append({"code": code, "name": info["name_local"], "url": url, "active": code == active})
     return links
+
+
+def translations(path: str) -> dict[str, str] | None:
+    """``path`` in every language (``translate_url``), or None when it is no page. Remembered per path and
+    active language: resolving and reversing twice for every page cost about a millisecond."""
+    return _translations(path, get_language(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=2048)
+def _translations(path: str, _active: str, urlconf: str) -> dict[str, str] | None:
+    try:
+        resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
 
 
 def _path_in(path: str, code: str) -> str:
@@ -67,11 +86,7 @@ def page_links(request) -> dict:
     """Absolute canonical and hreflang addresses of this page (a page that does not exist too: a 404 page in
     English has its Indonesian twin), the x-default (the Indonesian page) and the default sharing image."""
     path = request.path
-    try:
-        resolve(path)
-        translated = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
-    except Resolver404:
-        translated = {code: _path_in(path, code) for code, _name in settings.LANGUAGES}
+    translated = translations(path) or {code: _path_in(path, code) for code, _name in settings.LANGUAGES}
     absolute = request.build_absolute_uri
     return {
         "canonical": absolute(path),

@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -72,12 +74,15 @@ def test_granian_is_measured_with_the_same_workers_one_request_at_a_time_each(mo
     assert command[-1] == "bench_wsgi:application"
 
 
+# A request through the WSGI handler ends with Django's close_old_connections, which needs database access.
+@pytest.mark.django_db
 def test_the_baseline_is_a_bare_view_without_middleware():
     status, headers, body = wsgi_get("/__baseline__")
     assert (status, body) == ("200 OK", b"hello")
     assert "X-Frame-Options" not in headers  # no middleware ran
 
 
+@pytest.mark.django_db
 def test_every_other_path_is_the_portal_with_its_middleware():
     status, headers, body = wsgi_get("/robots.txt")
     assert status == "200 OK" and b"Sitemap:" in body

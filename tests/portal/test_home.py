@@ -32,6 +32,16 @@ def test_language_switcher_links_to_the_same_page_in_the_other_language(client):
     assert re.search(r'<a href="/" hreflang="id"', english)
 
 
+def test_the_language_switch_keeps_the_query_string(client):
+    indonesian = client.get("/kegiatan/?page=1&tahun=2025").text
+    assert re.search(r'<a href="/en/kegiatan/\?page=1&amp;tahun=2025" hreflang="en"', indonesian)
+
+
+def test_the_language_switch_of_an_unknown_address_leads_home(client):
+    english = client.get("/en/tidak-ada/").text
+    assert re.search(r'<a href="/" hreflang="id"', english)
+
+
 def test_it_shows_the_office_profile_in_the_footer(client):
     OfficeProfileFactory(phone="(0342) 123 456", whatsapp="0812 1111 2222")
     response = client.get("/")
