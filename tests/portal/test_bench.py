@@ -1,5 +1,7 @@
 """`make serve` and `make bench`: the production-like trial settings, the baseline view and a smoke run."""
 
+import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_wsgi  # noqa: E402
 import serve  # noqa: E402
+
+gc.unfreeze()  # portal.wsgi (imported by bench_wsgi) froze this test process's objects: a server's choice only
 
 
 def wsgi_get(path: str) -> tuple[str, dict, bytes]:
@@ -113,3 +117,17 @@ def test_a_smoke_run_of_the_benchmark_loads_every_phase_without_errors_or_loss(t
     public = [page for page in pages[1:] if page.startswith("/") and not page.startswith(("/admin/", "/lapor/ ("))]
     public = [page for page in public if "(right PIN)" not in page]
     assert f"measured first and again after each public page ({1 + len(public)} runs" in report
+
+
+def frozen_objects_after(code: str) -> int:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return int(run.stdout)
+
+
+def test_the_loaded_portal_is_kept_out_of_the_garbage_collectors_sight():
+    assert frozen_objects_after("import gc, portal.wsgi; print(gc.get_freeze_count())") > 10_000
+
+
+def test_nothing_is_frozen_before_the_portal_is_loaded():
+    assert frozen_objects_after("import gc, django; django.setup(); print(gc.get_freeze_count())") == 0

@@ -1,3 +1,4 @@
+import gc
 import io
 import socket
 
@@ -404,6 +405,7 @@ def test_the_portal_is_served_behind_the_wsgi_layer():
 
     from portal import wsgi
 
+    gc.unfreeze()  # importing portal.wsgi froze this test process's objects: a server's choice only
     assert isinstance(wsgi.application, page_cache.PageCacheApplication)
     assert isinstance(wsgi.application.application, WSGIHandler)
 
