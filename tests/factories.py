@@ -162,7 +162,7 @@ class VisitRequestFactory(factory.django.DjangoModelFactory):
     kecamatan = "bakung"
     contact_name = "Sri Wahyuni"
     contact_phone = "0812 3333 4444"
-    preferred_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    preferred_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
     audience = "Siswa kelas IX"
     audience_size = 120
     topics = factory.LazyFunction(lambda: ["tppo"])

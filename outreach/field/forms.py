@@ -4,7 +4,7 @@ Validation is the model's (``Activity.clean`` and its constraints, as in the adm
 through the admin's ``ActivityPhotoForm`` (checked and re-encoded by ``outreach.media.clean_image``).
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -24,11 +24,17 @@ PHOTO_PREFIX = "photos"
 
 
 class FieldActivityForm(forms.ModelForm):
-    """One day and two times instead of two date-times; everything else as the model defines it."""
+    """One day, two times and an "ends after midnight" box instead of two date-times; everything else as the model
+    defines it."""
 
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     starts_at = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     ends_at = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    ends_next_day = forms.BooleanField(
+        label=_("Ends after midnight"),
+        required=False,
+        help_text=_("Tick when the activity ends on the day after its date."),
+    )
 
     class Meta:
         model = Activity
@@ -41,6 +47,7 @@ class FieldActivityForm(forms.ModelForm):
             "date",
             "starts_at",
             "ends_at",
+            "ends_next_day",
             "audience_types",
             *ATTENDANCE_FIELD_NAMES,
             "topics",
@@ -74,7 +81,8 @@ class FieldActivityForm(forms.ModelForm):
         day, starts, ends = cleaned.get("date"), cleaned.get("starts_at"), cleaned.get("ends_at")
         if day and starts and ends:
             start = timezone.make_aware(datetime.combine(day, starts))
-            end = timezone.make_aware(datetime.combine(day, ends))
+            end_day = day + timedelta(days=1) if cleaned.get("ends_next_day") else day
+            end = timezone.make_aware(datetime.combine(end_day, ends))
             # The model's own rule (ends after it starts) judges the pair.
             cleaned["starts_at"], cleaned["ends_at"] = start, end
         return cleaned
@@ -83,8 +91,9 @@ class FieldActivityForm(forms.ModelForm):
     def initial_from(activity: Activity) -> dict:
         """What a scheduled activity already tells: kind, place, title, day and times, audience, topics."""
         start, end = timezone.localtime(activity.starts_at), timezone.localtime(activity.ends_at)
-        if end.date() != start.date():
-            # The form holds one day: a visit planned past midnight ends at the last minute of its day.
+        ends_next_day = end.date() == start.date() + timedelta(days=1)
+        if end.date() > start.date() and not ends_next_day:
+            # The form holds a day and the night after it: a longer activity ends at the last minute of its day.
             end = start.replace(hour=23, minute=59, second=0, microsecond=0)
         return {
             "kind": activity.kind,
@@ -95,6 +104,7 @@ class FieldActivityForm(forms.ModelForm):
             "date": start.date(),
             "starts_at": start.time(),
             "ends_at": end.time(),
+            "ends_next_day": ends_next_day,
             "audience_types": list(activity.audience_types),
             "topics": list(activity.topics),
             "partners": [partner.pk for partner in activity.partners.all()],
@@ -106,8 +116,10 @@ def as_pairs(initial: dict) -> list[list[str]]:
     pairs = []
     for name, value in initial.items():
         for item in value if isinstance(value, list) else [value]:
-            if item is None:
-                continue
+            if item is None or item is False:
+                continue  # what a browser leaves out (an unticked box sends nothing)
+            if item is True:
+                item = "on"  # what a browser sends for a ticked box
             if hasattr(item, "strftime"):
                 item = item.strftime("%H:%M") if not hasattr(item, "year") else item.isoformat()
             pairs.append([name, str(item)])

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from outreach.activities.models import ActivityPhoto, Status
 from tests.activities.helpers import change_url
@@ -132,6 +133,6 @@ def edit_data(client, activity):
     from tests.activities.helpers import activity_form
 
     data = activity_form(activity.village, title=activity.title, status=activity.status)
-    data["starts_at_0"] = f"{activity.starts_at:%Y-%m-%d}"
-    data["ends_at_0"] = f"{activity.ends_at:%Y-%m-%d}"
+    data["starts_at_0"] = f"{timezone.localdate(activity.starts_at):%Y-%m-%d}"
+    data["ends_at_0"] = f"{timezone.localdate(activity.ends_at):%Y-%m-%d}"
     return data

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from outreach.activities import services
 from outreach.activities.forms import ActivityPhotoForm
@@ -80,8 +81,8 @@ def test_unpublishing_in_the_admin_change_form_removes_the_public_copies(client)
     activity, photo = published_with_photo()
     client.force_login(supervisor())
     data = activity_form(activity.village, title=activity.title, status=Status.DRAFT)
-    data["starts_at_0"] = f"{activity.starts_at:%Y-%m-%d}"
-    data["ends_at_0"] = f"{activity.ends_at:%Y-%m-%d}"
+    data["starts_at_0"] = f"{timezone.localdate(activity.starts_at):%Y-%m-%d}"
+    data["ends_at_0"] = f"{timezone.localdate(activity.ends_at):%Y-%m-%d}"
     response = client.post(change_url(activity), data)
     assert response.status_code == 302
     assert public_media_files() == []

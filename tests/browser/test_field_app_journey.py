@@ -308,3 +308,33 @@ def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role,
     assert Activity.objects.count() == 1
     assert (submission.activity.title, submission.activity.female_18_59) == ("Imigrasi Masuk Desa Bakung", 14)
     assert submission.activity.status == Status.DRAFT
+
+
+def test_a_scheduled_visit_past_midnight_fills_the_form_with_its_planned_end(phone, officer_role):
+    budi = officer(username="budi", first_name="Budi")
+    starts = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(22, 30)))
+    scheduled = ActivityFactory(
+        title="Malam budaya Desa Bakung",
+        village=VillageFactory(name="Desa Bakung"),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        status=Status.DRAFT,
+    )
+    scheduled.officers.add(budi)
+    page = phone.new_page()
+    log_in(page)
+    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
+
+    phone.set_offline(True)
+    page.get_by_role("link", name="Catat kegiatan ini").click()
+    expect(page.locator("body[data-ready='1']")).to_have_count(1)
+    expect(page.locator("#id_starts_at")).to_have_value("22:30")
+    expect(page.locator("#id_ends_at")).to_have_value("00:30")
+    expect(page.locator("#id_ends_next_day")).to_be_checked()
+    page.get_by_role("button", name="Simpan sebagai draf").click()
+    expect(queued(page)).to_have_count(1)
+
+    phone.set_offline(False)
+    expect(queued(page)).to_have_count(0)
+    activity = FieldSubmission.objects.get().activity
+    assert (activity.pk, activity.starts_at, activity.ends_at) == (scheduled.pk, starts, starts + timedelta(hours=2))

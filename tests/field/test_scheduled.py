@@ -152,19 +152,29 @@ def prefilled(activity):
     return entry_data(activity.village, scheduled=activity.pk) | initial
 
 
-def test_a_visit_planned_past_midnight_is_offered_ending_on_its_own_day(budi):
+def test_a_visit_planned_past_midnight_is_offered_ending_the_next_day(budi):
     initial = FieldActivityForm.initial_from(planned_at(budi, 22, 30))
-    assert (initial["starts_at"], initial["ends_at"]) == (time(22, 30), time(23, 59))
+    assert (initial["starts_at"], initial["ends_at"], initial["ends_next_day"]) == (time(22, 30), time(0, 30), True)
 
 
-def test_a_daytime_visit_is_offered_with_its_planned_end(budi):
+def test_a_daytime_visit_is_offered_with_its_planned_end_on_its_own_day(budi):
     initial = FieldActivityForm.initial_from(planned_at(budi, 9, 0))
-    assert (initial["starts_at"], initial["ends_at"]) == (time(9, 0), time(11, 0))
+    assert (initial["starts_at"], initial["ends_at"], initial["ends_next_day"]) == (time(9, 0), time(11, 0), False)
 
 
-def test_the_prefilled_entry_for_a_late_evening_visit_is_accepted(client, budi):
+def test_the_prefilled_entry_for_a_late_evening_visit_keeps_its_planned_end(client, budi):
     activity = planned_at(budi, 22, 30)
+    planned_end = activity.ends_at
     client.force_login(budi)
     response = client.post(SYNC_URL, prefilled(activity))
     assert response.status_code == 201, response.json()
     assert response.json()["activity"]["id"] == activity.pk
+    activity.refresh_from_db()
+    assert activity.ends_at == planned_end
+
+
+def test_a_visit_longer_than_a_night_is_offered_ending_at_the_end_of_its_first_day(budi):
+    activity = planned_at(budi, 9, 0)
+    activity.ends_at = activity.starts_at + timedelta(days=2)
+    initial = FieldActivityForm.initial_from(activity)
+    assert (initial["ends_at"], initial["ends_next_day"]) == (time(23, 59), False)

@@ -1,10 +1,12 @@
 """POST /petugas/kirim/: one entry of the phone's queue per request, idempotent by the phone-made id."""
 
+from datetime import datetime
 from io import BytesIO
 from uuid import uuid4
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from PIL import Image
 
 from outreach.activities.models import Activity, Status
@@ -70,6 +72,22 @@ def test_an_entry_ending_before_it_starts_gets_the_models_message(officer_client
     response = officer_client.post(SYNC_URL, entry_data(village, ends_at="08:00"))
     assert response.status_code == 400
     assert response.json()["errors"]["ends_at"] == ["Kegiatan harus selesai setelah dimulai."]
+
+
+def test_an_entry_ending_after_midnight_ends_on_the_next_day(officer_client, village):
+    data = entry_data(village, date="2026-03-10", starts_at="22:00", ends_at="01:00", ends_next_day="on")
+    assert officer_client.post(SYNC_URL, data).status_code == 201
+    activity = Activity.objects.get()
+    assert timezone.localtime(activity.starts_at) == timezone.make_aware(datetime(2026, 3, 10, 22, 0))
+    assert timezone.localtime(activity.ends_at) == timezone.make_aware(datetime(2026, 3, 11, 1, 0))
+
+
+def test_an_entry_ending_before_it_starts_without_the_next_day_box_is_refused(officer_client, village):
+    data = entry_data(village, date="2026-03-10", starts_at="22:00", ends_at="01:00")
+    response = officer_client.post(SYNC_URL, data)
+    assert response.status_code == 400
+    assert response.json()["errors"]["ends_at"] == ["Kegiatan harus selesai setelah dimulai."]
+    assert Activity.objects.count() == 0
 
 
 def test_an_entry_without_a_valid_id_is_refused(officer_client, village):

@@ -1,5 +1,7 @@
 """scripts/backup.py: a backup of the database and every media file, and a restore that brings them back."""
 
+import datetime
+import json
 import os
 import subprocess
 import sys
@@ -68,6 +70,16 @@ def test_a_restore_without_yes_changes_nothing(settings, tmp_path):
     assert result.returncode == 1
     assert "--yes" in result.stderr
     assert not Report.objects.filter(pk=report.pk).exists()
+
+
+def test_a_backup_is_named_for_its_manifests_time_in_the_portals_time_zone_on_a_utc_server(
+    settings, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("TZ", "UTC")
+    folder = back_up(settings, tmp_path)
+    created = datetime.datetime.fromisoformat(json.loads((folder / "manifest.json").read_text())["created"])
+    assert created.utcoffset() == datetime.timedelta(hours=7)
+    assert folder.name == f"portal-{created:%Y%m%d-%H%M%S}"
 
 
 def test_a_folder_that_is_no_backup_is_refused(settings, tmp_path):

@@ -1,3 +1,4 @@
+import datetime
 import re
 from importlib import import_module
 from xml.etree import ElementTree
@@ -6,6 +7,7 @@ import pytest
 from django.contrib.sitemaps import views as sitemap_views
 from django.utils import translation
 
+from outreach.activities.models import Activity
 from outreach.activities.sitemaps import ActivitySitemap
 from outreach.sitemaps import PortalSitemap
 from portal.urls import SITEMAPS
@@ -15,6 +17,15 @@ from tests.factories import ActivityFactory
 APPS = ["activities", "villages", "schools", "reading_corners"]
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
+
+
+# 20:00 UTC on 10 March is 03:00 on 11 March in Jakarta: a lastmod is the portal's (local) date.
+EDITED_AT = datetime.datetime(2026, 3, 10, 20, 0, tzinfo=datetime.UTC)
+EDITED_ON = "2026-03-11"
+
+
+def edited_late_in_the_utc_day(activity):
+    Activity.objects.filter(pk=activity.pk).update(updated_at=EDITED_AT)
 
 
 def index_entries(xml: bytes) -> list[tuple]:
@@ -43,12 +54,13 @@ def test_every_program_sitemap_uses_the_shared_base(app):
 
 @pytest.mark.django_db
 def test_the_sitemap_lists_pages_and_objects_in_both_languages_with_lastmod(client, read_sitemap):
-    activity = ActivityFactory(slug="sosialisasi-bakung")
+    edited_late_in_the_utc_day(ActivityFactory(slug="sosialisasi-bakung"))
     xml = read_sitemap()
     assert "http://testserver/kegiatan/sosialisasi-bakung/" in xml
     assert "http://testserver/en/kegiatan/sosialisasi-bakung/" in xml
     assert "http://testserver/jadwal/" in xml and "http://testserver/program/sekolah/" in xml
-    assert f"<lastmod>{activity.updated_at:%Y-%m-%d}" in xml
+    assert f"<lastmod>{EDITED_ON}</lastmod>" in xml
+    assert "<lastmod>2026-03-10</lastmod>" not in xml
 
 
 @pytest.mark.django_db
@@ -155,11 +167,12 @@ def test_a_sitemap_without_a_slug_url_name_reverses_each_object(monkeypatch):
 @pytest.mark.django_db
 def test_every_activity_url_has_both_languages_as_alternates(client):
     activity = ActivityFactory(slug="sosialisasi-bakung")
+    edited_late_in_the_utc_day(activity)
     listed = entries(client.get("/sitemap-activities.xml").content)
     path = activity.get_absolute_url()
     alternates = (("en", f"http://testserver/en{path}"), ("id", f"http://testserver{path}"))
-    assert (f"http://testserver{path}", f"{activity.updated_at:%Y-%m-%d}", "monthly", "0.5", alternates) in listed
-    assert (f"http://testserver/en{path}", f"{activity.updated_at:%Y-%m-%d}", "monthly", "0.5", alternates) in listed
+    assert (f"http://testserver{path}", EDITED_ON, "monthly", "0.5", alternates) in listed
+    assert (f"http://testserver/en{path}", EDITED_ON, "monthly", "0.5", alternates) in listed
     assert len(listed) == 2
 
 
