@@ -48,6 +48,7 @@ import uuid
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlencode, urlparse, urlunparse
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
@@ -61,6 +62,7 @@ LOOKUP = "/lapor/cek/ (right PIN)"
 # What every browser sends: public pages are loaded as visitors load them (compressed where the portal compresses).
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 SUPERVISOR = "bench-supervisor"
+PORTAL_TIME_ZONE = ZoneInfo("Asia/Jakarta")  # settings.TIME_ZONE: the date in the heading is the office's
 LOOKUP_PIN = "123456"
 PHOTO_SIZE = (1600, 1200)
 WRK_SCRIPT = """
@@ -945,10 +947,11 @@ def main():
         drop_database(database)
 
     minutes = (time.monotonic() - started) / 60
+    today = datetime.datetime.now(PORTAL_TIME_ZONE).date()
     heading = [
         "# Benchmark",
         "",
-        f"`make bench` ({'smoke run' if options.smoke else 'full run'}), {datetime.date.today():%Y-%m-%d}: "
+        f"`make bench` ({'smoke run' if options.smoke else 'full run'}), {today:%Y-%m-%d}: "
         f"{sizes['villages']} extra desa binaan, {sizes['schools']} schools, {sizes['activities']} activities and "
         f"{sizes['reports']} reports with their history (plus the demo data); gunicorn with {workers} sync "
         f"workers, DEBUG off; {tool}, {connections} connections, {seconds} s per page, on "
