@@ -231,10 +231,6 @@ class ActivityQuerySet(models.QuerySet):
                 matches |= Q(**{f"{field}__in": ids})
         return self.alias(matched_text=F("search_vector")).filter(matches | Q(matched_text=prefixes))
 
-    def count_up_to(self, limit: int) -> int:
-        """How many rows, counting no further than ``limit`` + 1 (so that the caller knows there are more)."""
-        return self.order_by()[: limit + 1].count()
-
     def for_program(self, program):
         return self.filter(kind__in=PROGRAM_KINDS[Program(program)])
 

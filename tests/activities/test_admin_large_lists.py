@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from outreach.activities.admin import ActivityAdmin, PlaceFilter
+from outreach.activities.admin import PlaceFilter
 from outreach.activities.models import Activity, Kind
+from outreach.changelists import CappedPaginator
 from tests.activities.helpers import CHANGELIST_URL, queries_for
 from tests.factories import ActivityFactory, InstitutionFactory, VillageFactory, supervisor
 
@@ -115,7 +116,7 @@ def test_the_place_filter_runs_the_same_queries_with_few_and_many_places(staff_c
 
 
 def test_a_search_matching_more_than_the_limit_is_counted_that_far_without_totals(staff_client, monkeypatch):
-    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    monkeypatch.setattr(CappedPaginator, "limit", 3)
     ActivityFactory.create_batch(5, title="Sosialisasi paspor")
     with CaptureQueriesContext(connection) as context:
         response = staff_client.get(CHANGELIST_URL, {"q": "sosial"})
@@ -128,7 +129,7 @@ def test_a_search_matching_more_than_the_limit_is_counted_that_far_without_total
 
 
 def test_a_search_within_the_limit_is_counted_and_summed_in_full(staff_client, monkeypatch):
-    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    monkeypatch.setattr(CappedPaginator, "limit", 3)
     ActivityFactory.create_batch(3, title="Sosialisasi paspor", summary="", male_18_59=2, female_18_59=0)
     ActivityFactory(title="Kunjungan sekolah", summary="")
     response = staff_client.get(CHANGELIST_URL, {"q": "sosial"})
@@ -138,7 +139,7 @@ def test_a_search_within_the_limit_is_counted_and_summed_in_full(staff_client, m
 
 
 def test_a_filter_matching_more_than_the_search_limit_is_counted_and_summed_in_full(staff_client, monkeypatch):
-    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    monkeypatch.setattr(CappedPaginator, "limit", 3)
     ActivityFactory.create_batch(5, kind=Kind.IMIGRASI_MASUK_DESA)
     response = staff_client.get(CHANGELIST_URL, {"kind__exact": Kind.IMIGRASI_MASUK_DESA})
     assert response.context["cl"].result_count == 5
