@@ -11,9 +11,9 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
-from django.core.exceptions import ValidationError
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
@@ -143,9 +143,8 @@ class ReferenceSuffixes(models.Func):
     ``LIKE '%…%'``). ``array_to_tsvector`` keeps each suffix as it is: no parser splits ``2E5`` off as a number.
     """
 
-    template = "array_to_tsvector(ARRAY[%s])" % ", ".join(
-        f"substr(replace(%(expressions)s, '-', ''), {start})" for start in range(1, 12)  # 11 characters
-    )
+    suffixes = ", ".join(f"substr(replace(%(expressions)s, '-', ''), {start})" for start in range(1, 12))  # 11 chars
+    template = f"array_to_tsvector(ARRAY[{suffixes}])"
     output_field = SearchVectorField()
 
 
@@ -172,9 +171,7 @@ class ReportQuerySet(models.QuerySet):
         if not fragment:
             return self
         prefix = models.Func(models.Value(f"{fragment}:*"), template="%(expressions)s::tsquery")
-        matches = models.Func(
-            ReferenceSuffixes("reference"), prefix, arg_joiner=" @@ ", template="(%(expressions)s)"
-        )
+        matches = models.Func(ReferenceSuffixes("reference"), prefix, arg_joiner=" @@ ", template="(%(expressions)s)")
         return self.filter(models.ExpressionWrapper(matches, output_field=models.BooleanField()))
 
 

@@ -7,31 +7,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0013_report_tallies'),
+        ("reports", "0013_report_tallies"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['status', '-created_at', '-id'], name='report_status_list'),
+            model_name="report",
+            index=models.Index(fields=["status", "-created_at", "-id"], name="report_status_list"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['priority', '-created_at', '-id'], name='report_priority_list'),
+            model_name="report",
+            index=models.Index(fields=["priority", "-created_at", "-id"], name="report_priority_list"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['category', '-created_at', '-id'], name='report_category_list'),
+            model_name="report",
+            index=models.Index(fields=["category", "-created_at", "-id"], name="report_category_list"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['assigned_to', '-created_at', '-id'], name='report_assignee_list'),
+            model_name="report",
+            index=models.Index(fields=["assigned_to", "-created_at", "-id"], name="report_assignee_list"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=django.contrib.postgres.indexes.GinIndex(outreach.reports.models.ReferenceSuffixes('reference'), name='report_reference_fragments'),
+            model_name="report",
+            index=django.contrib.postgres.indexes.GinIndex(
+                outreach.reports.models.ReferenceSuffixes("reference"), name="report_reference_fragments"
+            ),
         ),
     ]
