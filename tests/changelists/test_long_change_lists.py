@@ -1,21 +1,26 @@
 """The long change lists (outreach.changelists): 50 rows a page, a count that stops at a limit, and a row checkbox
 and row links that are the HTML Django writes."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
+from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.views.main import ChangeList
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import escape
 
-from outreach.activities.models import Activity
+from outreach import changelists
+from outreach.activities.models import Activity, Kind
 from outreach.changelists import CappedPaginator
 from outreach.schools.models import Institution
 from outreach.villages.models import Village
 from tests.activities.helpers import CHANGELIST_URL
-from tests.factories import ActivityFactory, InstitutionFactory, ReportFactory, VillageFactory, supervisor
+from tests.factories import ActivityFactory, InstitutionFactory, ReportFactory, VillageFactory, officer, supervisor
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +141,51 @@ def test_the_report_list_says_nothing_of_a_limit_below_it(client, monkeypatch):
     client.force_login(supervisor())
     response = client.get("/admin/reports/report/", {"status__exact": "closed"})
     assert "Lebih dari" not in response.text
+
+
+def rows_django_writes(changelist) -> str:
+    return render_to_string("admin/change_list_results.html", admin_list.result_list(changelist))
+
+
+def rows_we_write(changelist) -> str:
+    return render_to_string("admin/change_list_results.html", changelists.result_list(changelist))
+
+
+@pytest.fixture
+def varied_rows():
+    agus = officer(first_name="Agus", last_name="<Santoso>")
+    ActivityFactory(title='Sosialisasi <i>paspor</i> & "TPPO"', status="draft")
+    ActivityFactory(kind=Kind.SCHOOL_VISIT, village=None, institution=InstitutionFactory(name="SMA 'Satu' <b>"))
+    ReportFactory(assigned_to=agus, priority="urgent", status="new")
+    ReportFactory(status="closed", first_response_due=datetime.date(2020, 1, 1))
+    ReportFactory(status="new", first_response_due=datetime.date(2020, 1, 1))  # overdue: the icon
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        (CHANGELIST_URL, {}),
+        (CHANGELIST_URL, {"status__exact": "draft", "o": "-2"}),
+        (CHANGELIST_URL, {"q": "paspor"}),
+        (CHANGELIST_URL, {"_popup": "1"}),
+        ("/admin/reports/report/", {}),
+        ("/admin/reports/report/", {"status__exact": "new", "o": "3.-7"}),
+    ],
+)
+def test_the_rows_are_what_django_writes(client, varied_rows, url, query, language):
+    client.force_login(supervisor())
+    with translation.override(language):
+        response = client.get(url, query)
+        changelist = response.context["cl"]
+        assert changelist.result_list
+        ours = rows_we_write(changelist)
+        assert ours == rows_django_writes(changelist)
+    assert ours.count("<tr>") == len(changelist.result_list) + 1
+
+
+@pytest.mark.parametrize("url", [CHANGELIST_URL, "/admin/reports/report/"])
+def test_the_list_page_shows_the_rows_we_write(client, varied_rows, url):
+    client.force_login(supervisor())
+    response = client.get(url)
+    assert rows_we_write(response.context["cl"]).split("<tbody>")[1].split("</tbody>")[0] in response.text
