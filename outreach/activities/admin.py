@@ -45,11 +45,10 @@ PUBLIC_TEXT_FIELDS = ["title", "summary"]
 
 
 # The list's parameters whose published activities the tallies can count and sum (``tally_selection``).
-TALLIED_PARAMETERS = {"kind__exact", "program", "status__exact", "starts_at__year", "starts_at__month"} | {
-    "starts_at__gte",
-    "starts_at__lt",
-    "p",
-    "o",
+TALLIED_PARAMETERS = {
+    *("kind__exact", "program", "status__exact"),
+    *("starts_at__year", "starts_at__month", "starts_at__gte", "starts_at__lt"),
+    *("p", "o"),  # the page and the order
 }
 
 
