@@ -7,6 +7,7 @@ so the number of queries stays the same however many years the rows span.
 """
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -19,7 +20,10 @@ def years_with_rows(queryset, field: str) -> list[int]:
     """The local (``TIME_ZONE``) years of ``field`` in ``queryset``, newest first; one query."""
     newest = queryset.order_by(f"-{field}").values_list(field, flat=True)
     before = RawSQL(_START_OF_YEAR, (settings.TIME_ZONE, settings.TIME_ZONE), output_field=models.DateTimeField())
-    first_sql, first_params = newest[:1].query.sql_with_params()
+    try:
+        first_sql, first_params = newest[:1].query.sql_with_params()
+    except EmptyResultSet:  # a queryset that cannot have rows (``none()``, ``pk__in=[]``)
+        return []
     next_sql, next_params = newest.filter(**{f"{field}__lt": before})[:1].query.sql_with_params()
     sql = (
         f"WITH RECURSIVE walk(latest) AS (({first_sql}) UNION ALL SELECT ({next_sql}) FROM walk "

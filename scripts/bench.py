@@ -143,6 +143,7 @@ def seed_demo(password: str):
 
     from outreach.activities.models import Activity
     from outreach.office import roles
+    from outreach.reports.models import Report
     from outreach.villages.models import Village
 
     call_command("migrate", "--noinput", verbosity=0)
@@ -177,6 +178,9 @@ def seed_demo(password: str):
         "/admin/activities/activity/",
         "/admin/activities/activity/?q=desa",
         "/admin/reports/report/",
+        "/admin/reports/report/?status__exact=new",
+        # Part of a demo report's reference, as an officer types it: the same few reports at demo size and large.
+        f"/admin/reports/report/?q={Report.objects.order_by('pk').values_list('reference', flat=True)[0][4:8].lower()}",
         "/admin/schools/institution/",
         "/admin/villages/village/",
     ]

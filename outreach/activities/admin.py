@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 from datetime import timedelta
 
@@ -24,13 +25,15 @@ from outreach.media import private_file_response
 from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
 from outreach.staff import STAFF_ORDER, StaffListFilter, StaffMultipleChoiceField, full_name, full_name_column
 
-from . import services
+from . import services, tallies
 from .admin_views import FromVisitRequestView
 from .forms import ActivityPhotoForm
 from .models import (
     ATTENDANCE_FIELD_NAMES,
+    PROGRAM_KINDS,
     Activity,
     ActivityPhoto,
+    Kind,
     Program,
     Status,
     sees_every_activity,
@@ -39,6 +42,60 @@ from .models import (
 PUBLISH = "activities.publish_activity"
 EDIT_TEXT = "activities.edit_activity_text"
 PUBLIC_TEXT_FIELDS = ["title", "summary"]
+
+
+# The list's parameters whose published activities the tallies can count and sum (``tally_selection``).
+TALLIED_PARAMETERS = {
+    *("kind__exact", "program", "status__exact"),
+    *("starts_at__year", "starts_at__month", "starts_at__gte", "starts_at__lt"),
+    *("p", "o"),  # the page and the order
+}
+
+
+def tally_selection(parameters: dict) -> tuple[list[str], datetime.date, datetime.date, list[str]] | None:
+    """The activity list's filters as the tallies see them: the kinds, the local months from ``since`` up to
+    ``until`` (left out) and the statuses; None when a filter is one they cannot answer (a place, an officer, a
+    day or a week, a search)."""
+    parameters = {name: value for name, value in parameters.items() if value or name != SEARCH_VAR}
+    if not parameters.keys() <= TALLIED_PARAMETERS:
+        return None
+    kinds, statuses = Kind.values, Status.values
+    if "kind__exact" in parameters:
+        kinds = [kind for kind in kinds if kind == parameters["kind__exact"]]
+    if parameters.get("program") in Program.values:  # ProgramFilter leaves other values unfiltered
+        kinds = [kind for kind in kinds if kind in PROGRAM_KINDS[Program(parameters["program"])]]
+    if "status__exact" in parameters:
+        statuses = [status for status in statuses if status == parameters["status__exact"]]
+    if not kinds or not statuses:  # a value Django's filter would not find either: let it say so
+        return None
+    since, until = datetime.date(1, 1, 1), datetime.date(9999, 12, 1)
+    try:
+        if "starts_at__year" in parameters:  # the date hierarchy: a year, or a month of it
+            year, month = int(parameters["starts_at__year"]), int(parameters.get("starts_at__month") or 0)
+            since = datetime.date(year, month or 1, 1)
+            until = datetime.date(year + (month in (0, 12)), month % 12 + 1 if month else 1, 1)
+        elif "starts_at__month" in parameters:
+            return None
+        if "starts_at__gte" in parameters or "starts_at__lt" in parameters:  # "this month", "this year"
+            first, after = (_start_of_month(parameters[name]) for name in ("starts_at__gte", "starts_at__lt"))
+            if first is None or after is None:
+                return None
+            since, until = max(since, first), min(until, after)
+    except (KeyError, ValueError):
+        return None
+    return kinds, since, until, statuses
+
+
+def _start_of_month(value: str) -> datetime.date | None:
+    """The month that ``value`` (a moment as DateFieldListFilter writes it) starts, if it is a local midnight on
+    the first day of a month."""
+    moment = datetime.datetime.fromisoformat(value)
+    if timezone.is_naive(moment):
+        return None
+    local = timezone.localtime(moment)
+    if (local.day, local.hour, local.minute, local.second, local.microsecond) != (1, 0, 0, 0, 0):
+        return None
+    return local.date()
 
 
 def _edits_text_only(request, obj) -> bool:
@@ -220,26 +277,31 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
     def place_name(self, activity):
         return activity.place or "—"
 
-    # A search that matches more activities than this ("desa" matches nearly all) is counted only this far and
-    # its totals are not computed: summing most of the activity log for a search nobody means costs as much as
-    # every other part of the page together, and grows with the log. Filters are counted and summed in full.
-    search_count_limit = 10_000
-
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         """The list's count is the one of its totals (``attendance_sums``, remembered): one pass over the filtered
-        activities, not a COUNT and then the sums. A search is counted up to ``search_count_limit``."""
+        activities, not a COUNT and then the sums. A search is counted up to ``COUNT_LIMIT`` (LongChangeList) and
+        its totals are not computed: summing most of the activity log for a search nobody means ("desa" matches
+        nearly all) costs as much as every other part of the page together. Filters are counted and summed in full.
+        """
         paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
-        paginator.over_limit = False
-        if request.GET.get(SEARCH_VAR, "").strip():
-            found = queryset.count_up_to(self.search_count_limit)
-            paginator.count = min(found, self.search_count_limit)
-            paginator.over_limit = found > self.search_count_limit
-        else:
+        if not request.GET.get(SEARCH_VAR, "").strip():
             paginator.count = self.attendance_sums(request, queryset)["count"]
         return paginator
 
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False
+
+    def get_changelist_instance(self, request):
+        """When every matching activity is on the page, the date hierarchy reads its dates from those rows.
+
+        It asks for the first and last ``starts_at`` and then the years, which PostgreSQL answers by walking the
+        ``starts_at`` index until a row matches: at once for a filter most activities pass, but through all
+        100,000 for a search that finds a few or none (its estimate of a text search's matches is a guess).
+        """
+        changelist = super().get_changelist_instance(request)
+        if not changelist.multi_page:
+            changelist.queryset = changelist.queryset.filter(pk__in=[row.pk for row in changelist.result_list])
+        return changelist
 
     def get_queryset(self, request):
         # A colleague's draft is neither listed nor opened (the change page then says it does not exist).
@@ -339,9 +401,7 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
-            if context["cl"].paginator.over_limit:
-                context["search_count_limit"] = self.search_count_limit
-            else:
+            if not context["cl"].paginator.over_limit:
                 context["attendance_sums"] = self.attendance_sums(request, context["cl"].queryset)
             context["attendance_columns"] = ATTENDANCE_FIELD_NAMES
             context["export_query"] = request.GET.urlencode()
@@ -357,7 +417,25 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
             filters.pop(name, None)
         filters_key = hashlib.sha256(filters.urlencode().encode()).hexdigest()[:24]
         sees = "all" if sees_every_activity(request.user) else f"user-{request.user.pk}"
-        return remembered("admin-activity-sums", queryset.attendance_sums, sees, filters_key)
+        return remembered(
+            "admin-activity-sums", lambda: ActivityAdmin.list_totals(request, queryset), sees, filters_key
+        )
+
+    @staticmethod
+    def list_totals(request, queryset) -> dict:
+        """The count and sums of the filtered list. Summing the published activities grows with the log (tens
+        of milliseconds at 100,000): when the filters are ones the tallies answer (``tally_selection``), the
+        published ones are read from the tallies and only the others (drafts, few) are summed here."""
+        selection = tally_selection(request.GET.dict())
+        if selection is None:
+            return queryset.attendance_sums()
+        kinds, since, until, statuses = selection
+        totals = queryset.filter(status__in=[status for status in statuses if status != Status.PUBLISHED])
+        totals = totals.attendance_sums()
+        if Status.PUBLISHED in statuses:
+            published = tallies.published_sums(kinds, since, until)
+            totals = {name: value + published[name] for name, value in totals.items()}
+        return totals
 
     def get_urls(self):
         urls = [

@@ -231,10 +231,6 @@ class ActivityQuerySet(models.QuerySet):
                 matches |= Q(**{f"{field}__in": ids})
         return self.alias(matched_text=F("search_vector")).filter(matches | Q(matched_text=prefixes))
 
-    def count_up_to(self, limit: int) -> int:
-        """How many rows, counting no further than ``limit`` + 1 (so that the caller knows there are more)."""
-        return self.order_by()[: limit + 1].count()
-
     def for_program(self, program):
         return self.filter(kind__in=PROGRAM_KINDS[Program(program)])
 
@@ -401,6 +397,13 @@ class Activity(models.Model):
             models.Index(fields=["kind", "status", "starts_at"], name="activity_kind_status_starts"),  # programs
             models.Index(fields=["status", "ends_at"], name="activity_status_ends"),  # upcoming()
             models.Index(fields=["-starts_at", "-id"], name="activity_starts_id_desc"),  # the admin list's order
+            # The admin list's totals of the drafts (its published ones come from the tallies): the index alone.
+            models.Index(
+                fields=["kind", "starts_at"],
+                include=["id", *ATTENDANCE_FIELD_NAMES, "attendance_total"],
+                condition=Q(status="draft"),
+                name="activity_draft_sums",
+            ),
             models.Index(  # overdue_follow_ups()
                 fields=["follow_up_due"],
                 condition=Q(follow_up_done=False) & ~Q(follow_up=""),

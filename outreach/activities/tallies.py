@@ -102,6 +102,17 @@ GROUP BY year, place_kind HAVING sum(places) > 0
 """
 
 
+# Every published activity, the scheduled ones too, of some kinds in some local months: how many, and their sums.
+PUBLISHED = f"""
+SELECT coalesce(sum(activities), 0), {", ".join(f"coalesce(sum({name}), 0)" for name in ATTENDANCE_FIELD_NAMES)}
+FROM (
+    SELECT month, kind, activities, {COLUMNS} FROM activities_monthtally
+    UNION ALL SELECT month, kind, activities, {COLUMNS} FROM activities_tallychange
+) AS counted
+WHERE kind = ANY(%(kinds)s) AND month >= %(since)s AND month < %(until)s
+"""
+
+
 def fold() -> None:
     """Move the changes into the tallies; one statement, by one transaction at a time (when another one is
     folding, this one moves nothing: the readers count the changes left over). Called before reading, so that
@@ -148,6 +159,18 @@ def held_count(program: str | None = None, year: int | None = None) -> int:
     fold()
     rows = held_by_year() if year is None else held_by_month(year=year)
     return sum(row["activities"] for row in rows if row["kind"] in kinds)
+
+
+def published_sums(kinds: list[str], since: datetime.date, until: datetime.date) -> dict:
+    """How many published activities (the scheduled ones too) of ``kinds`` start in the local months from
+    ``since`` up to ``until`` (first days of months; ``until`` left out), with their attendance sums: the keys of
+    ``ActivityQuerySet.attendance_sums``; two queries whatever the number of activities."""
+    fold()
+    with connection.cursor() as cursor:
+        cursor.execute(PUBLISHED, {"kinds": list(kinds), "since": since, "until": until})
+        count, *sums = cursor.fetchone()
+    totals = dict(zip(ATTENDANCE_FIELD_NAMES, sums, strict=True))
+    return {"count": count, **totals, "attendance_total": sum(totals.values())}
 
 
 def years_held(now: datetime.datetime | None = None) -> list[int]:

@@ -15,9 +15,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Value
 from django.db.models.constants import LOOKUP_SEP
-from django.db.models.functions import Replace
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -29,6 +27,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from outreach.changelists import LongChangeList
 from outreach.media import private_file_response
 from outreach.office.models import PartnerAgency
 from outreach.spreadsheets import EXPORT_CHUNK_SIZE, changelist_csv
@@ -36,7 +35,7 @@ from outreach.staff import StaffChoiceField, StaffListFilter, full_name, full_na
 from outreach.workflow import locked
 
 from . import retention, triage
-from .models import IdentityAccess, Report, ReportPhoto, Status, normalise_reference
+from .models import REFERENCE_PREFIX, IdentityAccess, Report, ReportPhoto, Status, normalise_reference
 
 MASK = "•••••"
 NO_STORE = "private, no-store"
@@ -129,12 +128,12 @@ class OverdueFilter(admin.SimpleListFilter):
         if self.value() == "yes":
             return queryset.overdue()
         if self.value() == "no":
-            return queryset.exclude(pk__in=Report.objects.overdue().values("pk"))
+            return queryset.not_overdue()
         return queryset
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(LongChangeList, admin.ModelAdmin):
     form = ReportAdminForm
     list_display = ["reference", "category", "priority", "status", "assignee", "first_response", "created_at"]
     list_filter = [
@@ -148,7 +147,6 @@ class ReportAdmin(admin.ModelAdmin):
     list_select_related = ["assigned_to"]
     search_fields = ["reference"]
     search_help_text = _("Reference code, e.g. LPR-7K4M-Q2XH (upper or lower case, with or without dashes).")
-    list_per_page = 50
     show_full_result_count = False  # the filtered count only, not a second count of every report
     actions = ["export_reporter_data", "erase_reporter_identity"]
     fieldsets = [
@@ -223,9 +221,8 @@ class ReportAdmin(admin.ModelAdmin):
         reference = normalise_reference(term)
         if reference:
             return queryset.filter(reference=reference), False
-        fragment = "".join(ch for ch in term.upper() if ch.isalnum()).removeprefix("LPR")
-        undashed = Replace("reference", Value("-"), Value(""))
-        return queryset.alias(undashed_reference=undashed).filter(undashed_reference__contains=fragment), False
+        fragment = "".join(ch for ch in term.upper() if ch.isalnum()).removeprefix(REFERENCE_PREFIX)
+        return queryset.with_reference_containing(fragment), False
 
     # --- detail ---------------------------------------------------------------------------------
 

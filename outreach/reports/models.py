@@ -11,6 +11,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
@@ -134,6 +136,18 @@ def normalise_reference(value: str) -> str:
     return references.normalise_reference(value, REFERENCE_PREFIX)
 
 
+class ReferenceSuffixes(models.Func):
+    """Every suffix of a reference without its dashes, as the lexemes of a ``tsvector``: ``LPR7K4MQ2XH``,
+    ``PR7K4MQ2XH`` … ``H``. A fragment is part of the reference when it begins one of them, which the GIN index
+    ``report_reference_fragments`` answers with a prefix query (the embedded PostgreSQL has no pg_trgm for a
+    ``LIKE '%…%'``). ``array_to_tsvector`` keeps each suffix as it is: no parser splits ``2E5`` off as a number.
+    """
+
+    suffixes = ", ".join(f"substr(replace(%(expressions)s, '-', ''), {start})" for start in range(1, 12))  # 11 chars
+    template = f"array_to_tsvector(ARRAY[{suffixes}])"
+    output_field = SearchVectorField()
+
+
 class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=FINAL_STATUSES)
@@ -143,8 +157,22 @@ class ReportQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(status=Status.NEW, first_response_due__lt=today)
 
+    def not_overdue(self, today: datetime.date | None = None):
+        """Every report ``overdue()`` leaves out: a condition on the row, not a list of the overdue ones' ids."""
+        today = today or timezone.localdate()
+        return self.exclude(status=Status.NEW, first_response_due__lt=today)
+
     def closed_before(self, moment: datetime.datetime):
         return self.filter(status__in=FINAL_STATUSES, closed_at__lt=moment)
+
+    def with_reference_containing(self, fragment: str):
+        """Reports whose reference, without dashes, contains ``fragment`` (letters and digits, any case)."""
+        fragment = "".join(ch for ch in fragment.upper() if ch.isalnum())
+        if not fragment:
+            return self
+        prefix = models.Func(models.Value(f"{fragment}:*"), template="%(expressions)s::tsquery")
+        matches = models.Func(ReferenceSuffixes("reference"), prefix, arg_joiner=" @@ ", template="(%(expressions)s)")
+        return self.filter(models.ExpressionWrapper(matches, output_field=models.BooleanField()))
 
 
 class Report(models.Model):
@@ -195,7 +223,15 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "first_response_due"], name="report_status_due")]  # overdue()
+        indexes = [
+            models.Index(fields=["status", "first_response_due"], name="report_status_due"),  # overdue()
+            # The back office's list, newest first, filtered on one of these (ReportAdmin.list_filter).
+            models.Index(fields=["status", "-created_at", "-id"], name="report_status_list"),
+            models.Index(fields=["priority", "-created_at", "-id"], name="report_priority_list"),
+            models.Index(fields=["category", "-created_at", "-id"], name="report_category_list"),
+            models.Index(fields=["assigned_to", "-created_at", "-id"], name="report_assignee_list"),
+            GinIndex(ReferenceSuffixes("reference"), name="report_reference_fragments"),  # its search box
+        ]
         permissions = [
             ("view_reporter_identity", _("Can see who made a report")),
             ("manage_reporter_data", _("Can export or erase a reporter's data")),

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from outreach.activities.admin import ActivityAdmin, PlaceFilter
+from outreach.activities.admin import PlaceFilter
 from outreach.activities.models import Activity, Kind
+from outreach.changelists import CappedPaginator
 from tests.activities.helpers import CHANGELIST_URL, queries_for
 from tests.factories import ActivityFactory, InstitutionFactory, VillageFactory, supervisor
 
@@ -115,7 +116,7 @@ def test_the_place_filter_runs_the_same_queries_with_few_and_many_places(staff_c
 
 
 def test_a_search_matching_more_than_the_limit_is_counted_that_far_without_totals(staff_client, monkeypatch):
-    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    monkeypatch.setattr(CappedPaginator, "limit", 3)
     ActivityFactory.create_batch(5, title="Sosialisasi paspor")
     with CaptureQueriesContext(connection) as context:
         response = staff_client.get(CHANGELIST_URL, {"q": "sosial"})
@@ -128,7 +129,7 @@ def test_a_search_matching_more_than_the_limit_is_counted_that_far_without_total
 
 
 def test_a_search_within_the_limit_is_counted_and_summed_in_full(staff_client, monkeypatch):
-    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    monkeypatch.setattr(CappedPaginator, "limit", 3)
     ActivityFactory.create_batch(3, title="Sosialisasi paspor", summary="", male_18_59=2, female_18_59=0)
     ActivityFactory(title="Kunjungan sekolah", summary="")
     response = staff_client.get(CHANGELIST_URL, {"q": "sosial"})
@@ -138,8 +139,33 @@ def test_a_search_within_the_limit_is_counted_and_summed_in_full(staff_client, m
 
 
 def test_a_filter_matching_more_than_the_search_limit_is_counted_and_summed_in_full(staff_client, monkeypatch):
-    monkeypatch.setattr(ActivityAdmin, "search_count_limit", 3)
+    monkeypatch.setattr(CappedPaginator, "limit", 3)
     ActivityFactory.create_batch(5, kind=Kind.IMIGRASI_MASUK_DESA)
     response = staff_client.get(CHANGELIST_URL, {"kind__exact": Kind.IMIGRASI_MASUK_DESA})
     assert response.context["cl"].result_count == 5
     assert response.context["attendance_sums"]["count"] == 5
+
+
+def date_hierarchy_queries(staff_client, **params) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        response = staff_client.get(CHANGELIST_URL, params)
+    assert response.status_code == 200
+    return [query["sql"] for query in context.captured_queries if "MIN(" in query["sql"] or "RECURSIVE" in query["sql"]]
+
+
+def test_a_search_finding_nothing_asks_for_no_dates(staff_client):
+    ActivityFactory(title="Sosialisasi paspor")
+    assert date_hierarchy_queries(staff_client, q="zzz") == []
+
+
+def test_a_search_fitting_one_page_reads_its_dates_from_the_rows_shown(staff_client):
+    found = ActivityFactory(title="Sosialisasi paspor", summary="", starts_at=years_ago(2))
+    ActivityFactory(title="Kunjungan sekolah", summary="", starts_at=years_ago(1))
+    queries = date_hierarchy_queries(staff_client, q="sosial")
+    assert queries and all(f'"activities_activity"."id" IN ({found.pk})' in sql for sql in queries)
+
+
+def test_a_search_over_many_pages_reads_its_dates_from_the_index(staff_client):
+    ActivityFactory.create_batch(51, title="Sosialisasi paspor")
+    queries = date_hierarchy_queries(staff_client, q="sosial")
+    assert queries and not any('"activities_activity"."id" IN (' in sql for sql in queries)

@@ -54,3 +54,8 @@ def test_other_kinds_of_dates_are_still_djangos():
     months = Activity.objects.datetimes("starts_at", "month")
     assert [month.month for month in months] == [3, 7]
     assert all(timezone.is_aware(month) for month in months)
+
+
+def test_a_queryset_that_cannot_have_rows_has_no_years():
+    ActivityFactory(starts_at=at(2024, 6, 1, 3))
+    assert Activity.objects.filter(pk__in=[]).years() == []
