@@ -12,7 +12,7 @@ from PIL import Image
 
 from outreach.reports.services import clean_photo
 
-from .helpers import phone_jpeg, upload
+from .helpers import jpeg_bytes, phone_jpeg, upload
 
 IDENTIFYING = [b"SecretCam", b"PhoneMaker", b"Siti", b"xmpmeta", b"TRAILING-SECRET"]
 
@@ -90,3 +90,14 @@ def test_a_jpeg_claiming_too_many_pixels_is_refused_before_decoding():
     frame = data.index(b"\xff\xc0")
     data[frame + 5 : frame + 9] = (30_000).to_bytes(2) + (30_000).to_bytes(2)  # height, width: 900 megapixels
     assert error_code(bytes(data)).code == "too_many_pixels"
+
+
+def test_a_photo_cut_off_just_before_its_end_marker_is_refused():
+    data = jpeg_bytes(size=(320, 240))
+    assert error_code(data[:-2]).code == "damaged"
+
+
+def test_a_whole_photo_resized_on_the_phone_is_kept_byte_for_byte_in_its_picture_data():
+    data = jpeg_bytes(size=(320, 240))
+    scan = data.index(b"\xff\xda")
+    assert clean_photo(upload(data)).content.endswith(data[scan:])
