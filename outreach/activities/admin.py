@@ -1,6 +1,5 @@
 import datetime
 import hashlib
-from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
@@ -324,7 +323,7 @@ class ActivityAdmin(LongChangeList, admin.ModelAdmin):
         initial = super().get_changeform_initial_data(request)
         start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
         initial.setdefault("starts_at", start)
-        initial.setdefault("ends_at", start + timedelta(hours=2))
+        initial.setdefault("ends_at", start + datetime.timedelta(hours=2))
         initial.setdefault("officers", [request.user.pk])
         return initial
 

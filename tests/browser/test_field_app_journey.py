@@ -277,23 +277,32 @@ def test_the_phone_keeps_only_the_app_shell_and_the_place_list(phone, officer_ro
     assert not [path for path in kept if path.startswith(("/petugas/kegiatan/", "/petugas/kirim/"))]
 
 
-def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role, tmp_path):
-    budi = officer(username="budi", first_name="Budi")
-    scheduled = ActivityFactory(
-        title="Imigrasi Masuk Desa Bakung",
-        village=VillageFactory(name="Desa Bakung"),
-        starts_at=timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(10, 0))),
-        topics=["tppo"],
-        status=Status.DRAFT,
-    )
-    scheduled.officers.add(budi)
+def tomorrow_at(hour: int, minute: int = 0) -> datetime:
+    return timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(hour, minute)))
+
+
+def scheduled_for(officer_user, **fields) -> Activity:
+    """A draft at Desa Bakung planned for ``officer_user``."""
+    activity = ActivityFactory(village=VillageFactory(name="Desa Bakung"), status=Status.DRAFT, **fields)
+    activity.officers.add(officer_user)
+    return activity
+
+
+def opened_from_the_schedule_without_signal(phone):
+    """The officer logs in, the phone loses its signal, and the scheduled visit's form is opened from the copy."""
     page = phone.new_page()
     log_in(page)
     expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
-
     phone.set_offline(True)
     page.get_by_role("link", name="Catat kegiatan ini").click()
     expect(page.locator("body[data-ready='1']")).to_have_count(1)
+    return page
+
+
+def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role, tmp_path):
+    budi = officer(username="budi", first_name="Budi")
+    scheduled = scheduled_for(budi, title="Imigrasi Masuk Desa Bakung", starts_at=tomorrow_at(10), topics=["tppo"])
+    page = opened_from_the_schedule_without_signal(phone)
     expect(page.locator("#id_title")).to_have_value("Imigrasi Masuk Desa Bakung")
     expect(page.locator("#id_village")).to_have_value(str(scheduled.village_id))
     expect(page.locator("input[name=topics][value=tppo]")).to_be_checked()
@@ -312,22 +321,11 @@ def test_a_scheduled_activity_fills_the_form_without_signal(phone, officer_role,
 
 def test_a_scheduled_visit_past_midnight_fills_the_form_with_its_planned_end(phone, officer_role):
     budi = officer(username="budi", first_name="Budi")
-    starts = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(22, 30)))
-    scheduled = ActivityFactory(
-        title="Malam budaya Desa Bakung",
-        village=VillageFactory(name="Desa Bakung"),
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        status=Status.DRAFT,
+    starts = tomorrow_at(22, 30)
+    scheduled = scheduled_for(
+        budi, title="Malam budaya Desa Bakung", starts_at=starts, ends_at=starts + timedelta(hours=2)
     )
-    scheduled.officers.add(budi)
-    page = phone.new_page()
-    log_in(page)
-    expect(page.locator("body[data-offline-ready='1']")).to_have_count(1)
-
-    phone.set_offline(True)
-    page.get_by_role("link", name="Catat kegiatan ini").click()
-    expect(page.locator("body[data-ready='1']")).to_have_count(1)
+    page = opened_from_the_schedule_without_signal(phone)
     expect(page.locator("#id_starts_at")).to_have_value("22:30")
     expect(page.locator("#id_ends_at")).to_have_value("00:30")
     expect(page.locator("#id_ends_next_day")).to_be_checked()
